@@ -1,0 +1,100 @@
+"""Application factory: ``create_app(settings)`` builds the FastAPI app and its lifespan.
+
+The lifespan builds every process-wide resource once and hands it to handlers via
+lifespan state (``request.state.<name>`` / ``websocket.state.<name>``). Each domain
+contributes a *component*: an async context manager that receives the settings and the
+state built so far and yields the entries it adds. Components start in list order and
+stop in reverse order (staged shutdown).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, AsyncExitStack, asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.middleware.cors import CORSMiddleware
+
+from coderoom import __version__
+from coderoom.core.tasks import TaskSupervisor
+from coderoom.settings import Settings, get_settings
+from coderoom.storage.db import create_engine, create_sessionmaker
+from coderoom.web import health
+from coderoom.web import routes as web_routes
+from coderoom.web.errors import install_error_handlers
+from coderoom.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+
+log = logging.getLogger(__name__)
+
+State = dict[str, Any]
+Component = Callable[[Settings, State], AbstractAsyncContextManager[State]]
+
+
+@asynccontextmanager
+async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
+    if settings.is_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.database_url)
+    try:
+        yield {"engine": engine, "sessionmaker": create_sessionmaker(engine)}
+    finally:
+        await engine.dispose()
+
+
+@asynccontextmanager
+async def _supervisor(_settings: Settings, _state: State) -> AsyncIterator[State]:
+    supervisor = TaskSupervisor()
+    try:
+        yield {"supervisor": supervisor}
+    finally:
+        await supervisor.shutdown()
+
+
+def _components() -> list[Component]:
+    # Order matters: later components may use what earlier ones put in the state.
+    return [_database, _supervisor]
+
+
+def _routers() -> list[Any]:
+    return [health.router]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the coderoom ASGI app for ``settings`` (default: from the environment)."""
+    settings = settings or get_settings()
+    settings.resolved_secret_key()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[State]:
+        async with AsyncExitStack() as stack:
+            state: State = {"settings": settings}
+            for component in _components():
+                state.update(await stack.enter_async_context(component(settings, state)))
+            log.info("coderoom %s ready", __version__)
+            yield state
+
+    app = FastAPI(
+        title="coderoom",
+        version=__version__,
+        description="Write and run code together in real time.",
+        lifespan=lifespan,
+        docs_url="/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    for router in _routers():
+        app.include_router(router)
+    app.include_router(web_routes.router)  # last: the SPA fallback catches every other GET
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    if settings.allowed_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.allowed_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["*"],
+        )
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.behind_tls)
+    return app

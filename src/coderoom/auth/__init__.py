@@ -1,0 +1,1 @@
+"""Accounts - users, argon2 hashes, JWT access and rotating refresh tokens."""

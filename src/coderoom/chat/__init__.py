@@ -1,0 +1,1 @@
+"""Room events - chat, typing, presence, admission, signalling over the events socket."""

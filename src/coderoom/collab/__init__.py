@@ -1,0 +1,1 @@
+"""Collaboration - Yjs documents over the y-websocket protocol, update log, snapshots."""

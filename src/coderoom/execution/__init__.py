@@ -1,0 +1,1 @@
+"""Code execution - language registry, sandbox, run queue, verdicts."""

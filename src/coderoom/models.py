@@ -1,0 +1,10 @@
+"""Model registry: imports every domain's models so ``Base.metadata`` is complete.
+
+Alembic's env.py and the test setup import this module; nothing else should.
+"""
+
+from coderoom.storage.db import Base
+
+metadata = Base.metadata
+
+# Domains register their models below (imported for their side effect on the metadata).

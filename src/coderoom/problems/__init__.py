@@ -1,0 +1,1 @@
+"""Problems - library, test cases, submissions and scores."""

@@ -1,0 +1,1 @@
+"""Realtime - the bus that fans events out within and across processes."""

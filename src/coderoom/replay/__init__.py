@@ -1,0 +1,1 @@
+"""Replay - a room's timeline, its state at any moment, analytics."""

@@ -1,0 +1,1 @@
+"""Rooms - creation, membership, roles, invites, guests, the waiting room."""

@@ -1,0 +1,1 @@
+"""Storage – declarative base, portable column types, engine and session plumbing."""

@@ -1,0 +1,1 @@
+"""Web edge – error contract, security middleware, the SPA's static files."""
