@@ -19,6 +19,7 @@ from starlette.middleware.cors import CORSMiddleware
 
 from coderoom import __version__
 from coderoom.core.tasks import TaskSupervisor
+from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import create_engine, create_sessionmaker
 from coderoom.web import health
@@ -52,9 +53,14 @@ async def _supervisor(_settings: Settings, _state: State) -> AsyncIterator[State
         await supervisor.shutdown()
 
 
+@asynccontextmanager
+async def _bus(_settings: Settings, _state: State) -> AsyncIterator[State]:
+    yield {"bus": InMemoryBus()}
+
+
 def _components() -> list[Component]:
     # Order matters: later components may use what earlier ones put in the state.
-    return [_database, _supervisor]
+    return [_database, _supervisor, _bus]
 
 
 def _routers() -> list[Any]:
