@@ -20,6 +20,7 @@ from starlette.middleware.cors import CORSMiddleware
 from coderoom import __version__
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.realtime.memory import InMemoryBus
+from coderoom.realtime.redis import RedisBus
 from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import create_engine, create_sessionmaker
 from coderoom.web import health
@@ -54,8 +55,12 @@ async def _supervisor(_settings: Settings, _state: State) -> AsyncIterator[State
 
 
 @asynccontextmanager
-async def _bus(_settings: Settings, _state: State) -> AsyncIterator[State]:
-    yield {"bus": InMemoryBus()}
+async def _bus(settings: Settings, _state: State) -> AsyncIterator[State]:
+    if not settings.redis_url:
+        yield {"bus": InMemoryBus()}
+        return
+    async with RedisBus(settings.redis_url) as bus:
+        yield {"bus": bus}
 
 
 def _components() -> list[Component]:
