@@ -48,6 +48,23 @@ class SandboxSettings(BaseModel):
     run_rate_limit: str = "30/minute"
 
 
+class EventsSettings(BaseModel):
+    """The room events socket: limits, heartbeat and resume buffer."""
+
+    max_frame_bytes: int = 64 * 1024
+    chat_max_chars: int = 2000
+    chat_history_size: int = 100
+    send_queue_size: int = 256
+    heartbeat_interval_s: float = 30.0
+    heartbeat_jitter_s: float = 5.0
+    idle_timeout_s: float = 75.0
+    rate_per_s: float = 20.0
+    rate_burst: int = 40
+    typing_interval_s: float = 1.0
+    resume_buffer_size: int = 1000
+    presence_ttl_s: float = 120.0
+
+
 class Settings(BaseSettings):
     """Everything coderoom can be configured with."""
 
@@ -72,6 +89,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     auth: AuthSettings = Field(default_factory=AuthSettings)
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
+    events: EventsSettings = Field(default_factory=EventsSettings)
 
     @model_validator(mode="after")
     def _defaults_and_safety(self) -> Settings:
