@@ -18,9 +18,12 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from coderoom import __version__
+from coderoom.auth import routes as auth_routes
+from coderoom.auth.ratelimit import rate_limiter_component
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
+from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import create_engine, create_sessionmaker
 from coderoom.web import health
@@ -65,11 +68,11 @@ async def _bus(settings: Settings, _state: State) -> AsyncIterator[State]:
 
 def _components() -> list[Component]:
     # Order matters: later components may use what earlier ones put in the state.
-    return [_database, _supervisor, _bus]
+    return [_database, _supervisor, _bus, rate_limiter_component]
 
 
 def _routers() -> list[Any]:
-    return [health.router]
+    return [health.router, auth_routes.router, rooms_routes.router]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -8,3 +8,5 @@ from coderoom.storage.db import Base
 metadata = Base.metadata
 
 # Domains register their models below (imported for their side effect on the metadata).
+from coderoom.auth import models as auth_models  # noqa: E402, F401
+from coderoom.rooms import models as rooms_models  # noqa: E402, F401

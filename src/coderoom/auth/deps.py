@@ -1,0 +1,65 @@
+"""FastAPI dependencies: who is calling (``Authorization: Bearer <access token>``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, cast
+
+from fastapi import Depends
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.requests import HTTPConnection
+
+from coderoom.auth import service
+from coderoom.auth.ratelimit import RateLimiter
+from coderoom.auth.tokens import Principal
+from coderoom.core.errors import Forbidden, Unauthenticated
+from coderoom.storage.deps import SessionDep, SettingsDep
+
+_bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+async def get_optional_principal(
+    conn: HTTPConnection, session: SessionDep, settings: SettingsDep, credentials: Credentials
+) -> Principal | None:
+    """The caller, or ``None`` without an Authorization header.
+
+    A header that is present but wrong is an error, never silently "anonymous".
+    """
+    if credentials is None:
+        if conn.headers.get("authorization"):
+            raise Unauthenticated("Use 'Authorization: Bearer <token>'.", code="token_invalid")
+        return None
+    return await service.authenticate(session, settings, credentials.credentials)
+
+
+async def get_principal(
+    principal: Annotated[Principal | None, Depends(get_optional_principal)],
+) -> Principal:
+    """The caller; 401 without credentials."""
+    if principal is None:
+        raise Unauthenticated("Log in first.")
+    return principal
+
+
+async def get_user_principal(principal: Annotated[Principal, Depends(get_principal)]) -> Principal:
+    """The caller, who must be an account (not a guest)."""
+    if principal.kind != "user":
+        raise Forbidden("This needs an account; guests cannot do it.", code="account_required")
+    return principal
+
+
+def get_rate_limiter(conn: HTTPConnection) -> RateLimiter:
+    """The process's rate limiter (from lifespan state)."""
+    return cast(RateLimiter, conn.state.rate_limiter)
+
+
+def client_ip(conn: HTTPConnection) -> str:
+    """The peer address used as a rate-limit key."""
+    return conn.client.host if conn.client else "unknown"
+
+
+OptionalPrincipal = Annotated[Principal | None, Depends(get_optional_principal)]
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+CurrentUser = Annotated[Principal, Depends(get_user_principal)]
+RateLimiterDep = Annotated[RateLimiter, Depends(get_rate_limiter)]
+ClientIp = Annotated[str, Depends(client_ip)]

@@ -1,0 +1,70 @@
+"""Rate limits shared by every node: in memory by default, in Redis when configured."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from limits import parse
+from limits.aio.storage import MemoryStorage, RedisStorage, Storage
+from limits.aio.strategies import MovingWindowRateLimiter
+
+from coderoom.core.errors import RateLimited
+from coderoom.settings import Settings
+
+
+class RateLimiter:
+    """Moving-window limits keyed by arbitrary strings (``"login:ip:1.2.3.4"``)."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+        self._strategy = MovingWindowRateLimiter(storage)
+
+    async def hit(self, limit: str, *keys: str) -> None:
+        """Count one request against ``limit`` for every key.
+
+        Args:
+            limit: a ``limits`` expression such as ``"10/minute"``.
+            keys: the identities charged (an IP, an email...); all must be under the limit.
+
+        Raises:
+            RateLimited: one of the keys is over the limit; carries ``retry_after``.
+        """
+        item = parse(limit)
+        for key in keys:
+            if not await self._strategy.hit(item, "coderoom", key):
+                stats = await self._strategy.get_window_stats(item, "coderoom", key)
+                retry_after = math.ceil(stats.reset_time - time.time())
+                raise RateLimited(
+                    "Too many attempts; wait a moment and try again.",
+                    retry_after=retry_after,
+                    details={"retry_after": max(1, retry_after)},
+                )
+
+    async def reset(self) -> None:
+        """Forget every counter (tests and admin tooling)."""
+        await self._storage.reset()
+
+
+def _storage(settings: Settings) -> Storage:
+    if settings.redis_url:
+        return RedisStorage(
+            _async_uri(settings.redis_url), implementation="redispy", key_prefix="coderoom-limits"
+        )
+    return MemoryStorage()
+
+
+def _async_uri(url: str) -> str:
+    scheme, rest = url.split("://", 1)
+    return f"async+{scheme}://{rest}"
+
+
+@asynccontextmanager
+async def rate_limiter_component(
+    settings: Settings, _state: dict[str, Any]
+) -> AsyncIterator[dict[str, Any]]:
+    """Lifespan component: puts a ``RateLimiter`` in the state under ``rate_limiter``."""
+    yield {"rate_limiter": RateLimiter(_storage(settings))}

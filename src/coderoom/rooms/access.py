@@ -1,0 +1,123 @@
+"""The single permission choke point for rooms.
+
+Every route and socket that touches a room calls ``access_room_by_id``. An outsider
+gets ``NotFound``, exactly as for a room that does not exist, so room ids leak nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coderoom.auth.tokens import Principal
+from coderoom.core.errors import Forbidden, NotFound
+from coderoom.rooms.models import Participant, Room
+
+STAFF_ROLES = frozenset({"host", "interviewer"})
+
+
+class Need(StrEnum):
+    """What the caller wants to do, from weakest to strongest."""
+
+    ENTER = "enter"  # any participant record, even waiting (to learn the outcome)
+    VIEW = "view"  # admitted
+    EDIT = "edit"  # admitted, not an observer
+    STAFF = "staff"  # admitted host or interviewer
+    HOST = "host"  # the host
+
+
+@dataclass(frozen=True)
+class RoomAccess:
+    """A room and the caller's participant record in it."""
+
+    room: Room
+    participant: Participant
+
+
+def room_not_found() -> NotFound:
+    """The one error for "no such room" and "not yours to know about"."""
+    return NotFound("There is no such room.", code="room_not_found")
+
+
+async def access_room_by_id(
+    session: AsyncSession,
+    principal: Principal,
+    room_id: str,
+    *,
+    need: Need,
+    allow_ended: bool = False,
+) -> RoomAccess:
+    """Load a room for ``principal`` if they may do ``need`` in it.
+
+    Args:
+        session: the database session.
+        principal: the caller (account or guest).
+        room_id: the room asked for.
+        need: the permission required.
+        allow_ended: whether an ended room is acceptable (reading, replay, deleting).
+
+    Returns:
+        The room and the caller's participant record.
+
+    Raises:
+        NotFound: no such room, or the caller has no record in it (a guest token for
+            another room included).
+        Forbidden: the caller's record does not grant ``need``, or the room has ended.
+    """
+    room = await session.get(Room, room_id)
+    if room is None:
+        raise room_not_found()
+    if principal.kind == "guest" and principal.room_id != room.id:
+        raise room_not_found()
+    participant = await find_participant(session, principal, room.id)
+    if participant is None:
+        raise room_not_found()
+    check_need(participant, need)
+    if room.status == "ended" and not allow_ended:
+        raise Forbidden("This room has ended.", code="room_ended")
+    return RoomAccess(room=room, participant=participant)
+
+
+async def find_participant(
+    session: AsyncSession, principal: Principal, room_id: str
+) -> Participant | None:
+    """The caller's participant record in ``room_id``, if any."""
+    if principal.kind == "guest":
+        query = select(Participant).where(
+            Participant.id == principal.subject,
+            Participant.room_id == room_id,
+            Participant.user_id.is_(None),
+        )
+    else:
+        query = select(Participant).where(
+            Participant.room_id == room_id, Participant.user_id == principal.subject
+        )
+    return await session.scalar(query)
+
+
+def check_need(participant: Participant, need: Need) -> None:
+    """Raise ``Forbidden`` unless ``participant`` grants ``need``."""
+    if need is Need.ENTER:
+        return
+    if participant.status != "admitted":
+        raise Forbidden(
+            _status_message(participant.status), code=f"participant_{participant.status}"
+        )
+    if need is Need.EDIT and participant.role == "observer":
+        raise Forbidden("Observers can watch but not change the room.", code="observer")
+    if need is Need.STAFF and participant.role not in STAFF_ROLES:
+        raise Forbidden("Only the host and interviewers can do this.", code="staff_only")
+    if need is Need.HOST and participant.role != "host":
+        raise Forbidden("Only the host can do this.", code="host_only")
+
+
+def _status_message(status: str) -> str:
+    return {
+        "waiting": "You are in the waiting room until the host admits you.",
+        "rejected": "The host did not admit you to this room.",
+        "removed": "You were removed from this room.",
+        "left": "You left this room; join again to come back.",
+    }.get(status, "You are not admitted to this room.")
