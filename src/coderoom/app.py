@@ -28,7 +28,7 @@ from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import create_engine, create_sessionmaker
 from coderoom.web import health
 from coderoom.web import routes as web_routes
-from coderoom.web.errors import install_error_handlers
+from coderoom.web.errors import ERROR_RESPONSES, install_error_handlers
 from coderoom.web.middleware import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description="Write and run code together in real time.",
         lifespan=lifespan,
+        responses=ERROR_RESPONSES,
         docs_url="/docs",
         redoc_url=None,
     )

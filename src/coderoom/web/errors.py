@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse, Response
 
@@ -28,6 +29,27 @@ _HTTP_CODES = {
     415: "unsupported_media_type",
     422: "invalid_input",
     429: "rate_limited",
+}
+
+
+class ErrorInfo(BaseModel):
+    """The inside of an error answer."""
+
+    code: str
+    message: str
+    details: Any = None
+
+
+class ErrorBody(BaseModel):
+    """Every API error: ``{"error": {"code", "message", "details"}}``."""
+
+    error: ErrorInfo
+
+
+# Documented on every route, so generated clients (and schemathesis) know the shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": HTTPStatus(status).phrase}
+    for status in (400, 401, 403, 404, 409, 413, 415, 422, 429)
 }
 
 
@@ -58,9 +80,14 @@ def _validation_details(exc: RequestValidationError) -> list[dict[str, Any]]:
     ]
 
 
-async def _validation_error(_: Request, exc: Exception) -> Response:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)  # noqa: S101
     details = _validation_details(exc)
+    if isinstance(exc.body, bytes) and exc.body:
+        # FastAPI hands a route the raw bytes when the content type is not JSON.
+        content_type = request.headers.get("content-type", "(none)")
+        message = f"Send the body as application/json, not {content_type}."
+        return error_response(415, "unsupported_media_type", message[:200])
     if any(d["type"] == "json_invalid" for d in details):
         return error_response(400, "bad_request", "The request body is not valid JSON.", details)
     fields = ", ".join(".".join(d["loc"][1:]) or d["loc"][0] for d in details if d["loc"])
