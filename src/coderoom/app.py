@@ -20,6 +20,8 @@ from starlette.middleware.cors import CORSMiddleware
 from coderoom import __version__
 from coderoom.auth import routes as auth_routes
 from coderoom.auth.ratelimit import rate_limiter_component
+from coderoom.collab import routes as collab_routes
+from coderoom.collab.manager import room_manager_component
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
@@ -68,11 +70,11 @@ async def _bus(settings: Settings, _state: State) -> AsyncIterator[State]:
 
 def _components() -> list[Component]:
     # Order matters: later components may use what earlier ones put in the state.
-    return [_database, _supervisor, _bus, rate_limiter_component]
+    return [_database, _supervisor, _bus, rate_limiter_component, room_manager_component]
 
 
 def _routers() -> list[Any]:
-    return [health.router, auth_routes.router, rooms_routes.router]
+    return [health.router, auth_routes.router, rooms_routes.router, collab_routes.router]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -1,0 +1,115 @@
+"""One client's socket: an ordered send queue drained by a single writer task.
+
+The room never awaits a client: it queues frames here (``send_update``/``send_frame``)
+and the writer sends them in order. When a client falls behind, the doc updates waiting
+next to each other are merged into one update, so a slow reader costs one frame per
+drain, not one per edit. A client that stays too far behind is closed (it reconnects and
+resyncs, which is cheaper than an unbounded queue).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from typing import Protocol
+
+from pycrdt import merge_updates
+
+from coderoom.collab.protocol import SyncType, sync_frame
+from coderoom.core.ids import new_id
+
+log = logging.getLogger(__name__)
+
+MAX_PENDING_BYTES = 32 * 1024 * 1024
+SEND_TIMEOUT_S = 10.0
+CLOSE_GOING_AWAY = 1001
+CLOSE_TRY_AGAIN = 1013
+
+
+class Socket(Protocol):
+    """What a connection needs from its transport (Starlette's WebSocket fits)."""
+
+    async def send_bytes(self, data: bytes) -> None:
+        """Send one binary frame."""
+        ...
+
+    async def close(self, code: int = 1000, reason: str | None = None) -> None:
+        """Close the socket with ``code``."""
+        ...
+
+
+class Connection:
+    """A client of a room.
+
+    Args:
+        socket: the transport.
+        participant_id: who is typing (the update log's author), None for system clients.
+        can_write: False for observers: their doc updates are refused.
+    """
+
+    def __init__(self, socket: Socket, *, participant_id: str | None, can_write: bool) -> None:
+        self.id = new_id()
+        self.socket = socket
+        self.participant_id = participant_id
+        self.can_write = can_write
+        self.refused_updates = 0
+        self._queue: deque[tuple[bool, bytes]] = deque()
+        self._pending_bytes = 0
+        self._wake = asyncio.Event()
+        self._close: tuple[int, str] | None = None
+
+    def send_update(self, update: bytes) -> None:
+        """Queue a doc update (merged with its queued neighbours when the client lags)."""
+        self._push(True, update)
+
+    def send_frame(self, frame: bytes) -> None:
+        """Queue a ready protocol frame (sync step 2, awareness)."""
+        self._push(False, frame)
+
+    def close(self, code: int, reason: str = "") -> None:
+        """Close after nothing more is sent: the writer closes the socket and stops."""
+        if self._close is None:
+            self._close = (code, reason)
+            self._queue.clear()
+            self._wake.set()
+
+    @property
+    def closing(self) -> bool:
+        """Whether ``close`` was called."""
+        return self._close is not None
+
+    def _push(self, is_update: bool, data: bytes) -> None:
+        if self._close is not None:
+            return
+        self._queue.append((is_update, data))
+        self._pending_bytes += len(data)
+        if self._pending_bytes > MAX_PENDING_BYTES:
+            log.warning("client %s is %d bytes behind; closing", self.id, self._pending_bytes)
+            self.close(CLOSE_TRY_AGAIN, "too far behind")
+        self._wake.set()
+
+    async def write_loop(self) -> None:
+        """Send queued frames in order until ``close``; then close the socket."""
+        while self._close is None:
+            await self._wake.wait()
+            self._wake.clear()
+            while self._queue and self._close is None:
+                frame = self._next_frame()
+                async with asyncio.timeout(SEND_TIMEOUT_S):
+                    await self.socket.send_bytes(frame)
+        code, reason = self._close
+        async with asyncio.timeout(SEND_TIMEOUT_S):
+            await self.socket.close(code, reason)
+
+    def _next_frame(self) -> bytes:
+        is_update, data = self._queue.popleft()
+        self._pending_bytes -= len(data)
+        if not is_update:
+            return data
+        updates = [data]
+        while self._queue and self._queue[0][0]:
+            updates.append(self._queue.popleft()[1])
+            self._pending_bytes -= len(updates[-1])
+        merged = updates[0] if len(updates) == 1 else merge_updates(*updates)
+        return sync_frame(SyncType.UPDATE, merged)

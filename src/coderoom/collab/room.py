@@ -1,0 +1,288 @@
+"""A loaded room: one Yjs document, its clients, awareness, and its bridge to the bus.
+
+Everything that touches the document runs synchronously on the event loop, so no lock is
+needed: a client's update is applied, and the document's observer queues the effective
+update to every other client, to the update log and to the bus before anything else runs.
+Bus messages on ``collab_topic(room_id)`` start with one tag byte:
+``u`` doc update, ``a`` awareness update, ``q`` state vector (another node asks for
+what it misses; answered with ``u``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+import anyio
+from pycrdt import Doc, Map, Text, TransactionEvent
+
+from coderoom.collab.awareness import MAX_UPDATE_BYTES, AwarenessTable, RateLimiter
+from coderoom.collab.connection import Connection
+from coderoom.collab.protocol import (
+    MSG_AWARENESS,
+    MSG_QUERY_AWARENESS,
+    ProtocolError,
+    SyncType,
+    awareness_frame,
+    parse_frame,
+    sync_frame,
+)
+from coderoom.collab.store import UpdateLog
+from coderoom.realtime.bus import Bus
+from coderoom.realtime.events import room_topic
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+CLOSE_FORBIDDEN = 4403
+CLOSE_PROTOCOL = 1002
+_REMOTE: Final = object()  # origin of updates that came over the bus
+_AWARENESS_RATE = (30.0, 60.0)  # per client: sustained messages/s, burst
+
+Receive = Callable[[], Awaitable[bytes | None]]
+
+
+async def _write_then_stop(conn: Connection, scope: anyio.CancelScope) -> None:
+    # The writer ends when the client is closed or its socket fails; either way the
+    # reader must stop too.
+    try:
+        await conn.write_loop()
+    except Exception as exc:  # noqa: BLE001 - a dead socket is a normal end here
+        log.debug("client %s writer ended: %r", conn.id, exc)
+    finally:
+        scope.cancel()
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """The origin of a server-made edit: whom the update log credits."""
+
+    participant_id: str | None
+
+
+def collab_topic(room_id: str) -> str:
+    """The bus topic carrying a room's doc and awareness updates between nodes."""
+    return f"collab:{room_id}"
+
+
+def initial_update(language: str, filename: str) -> bytes:
+    """The first update of every room: empty ``files[filename]`` and the ``meta`` map.
+
+    Built by a fixed client id, so two processes loading a new room at once produce the
+    same bytes, and merging them changes nothing (no duplicate file, no lost typing).
+    """
+    doc: Doc[Any] = Doc(client_id=1)
+    files: Map[Any] = doc.get("files", type=Map)
+    meta: Map[Any] = doc.get("meta", type=Map)
+    with doc.transaction():
+        files[filename] = Text()
+        meta["schema_version"] = SCHEMA_VERSION
+        meta["languages"] = Map({filename: language})
+    return doc.get_update()
+
+
+class CollabRoom:
+    """The live state of one room on this node.
+
+    Args:
+        room_id: the room.
+        doc: its document, loaded from the store.
+        updates: the process's update log writer.
+        bus: the process's bus.
+    """
+
+    def __init__(self, room_id: str, doc: Doc[Any], *, updates: UpdateLog, bus: Bus) -> None:
+        self.room_id = room_id
+        self.doc = doc
+        self.connections: set[Connection] = set()
+        self.awareness = AwarenessTable()
+        self.unsaved = 0
+        self.idle_since: float | None = time.monotonic()
+        self._updates = updates
+        self._bus = bus
+        self._origin: object = None
+        self._outbox: deque[bytes] = deque()
+        self._outbox_wake = asyncio.Event()
+        self._limits: dict[Connection, RateLimiter] = {}
+        self._subscription = doc.observe(self._on_change)
+
+    # --- clients ---
+
+    async def serve(self, conn: Connection, receive: Receive) -> None:
+        """Run one client until it disconnects or is closed; ``receive`` yields frames."""
+        self._join(conn)
+        try:
+            async with anyio.create_task_group() as tg:
+                tg.start_soon(_write_then_stop, conn, tg.cancel_scope)
+                while True:
+                    try:
+                        if (frame := await receive()) is None:
+                            break
+                        self.handle(conn, frame)
+                    except ProtocolError as exc:
+                        log.info("room %s: protocol error from %s: %s", self.room_id, conn.id, exc)
+                        conn.close(CLOSE_PROTOCOL, "protocol error")
+                        break
+                conn.close(1000)
+        finally:
+            self._leave(conn)
+
+    def _join(self, conn: Connection) -> None:
+        self.connections.add(conn)
+        self.idle_since = None
+        self._limits[conn] = RateLimiter(*_AWARENESS_RATE)
+        conn.send_frame(sync_frame(SyncType.STEP1, self.doc.get_state()))
+        if (states := self.awareness.snapshot()) is not None:
+            conn.send_frame(awareness_frame(states))
+
+    def _leave(self, conn: Connection) -> None:
+        self.connections.discard(conn)
+        self._limits.pop(conn, None)
+        if (removal := self.awareness.remove_owner(conn)) is not None:
+            self._relay_awareness(removal, origin=conn)
+        if not self.connections:
+            self.idle_since = time.monotonic()
+
+    def handle(self, conn: Connection, frame: bytes) -> None:
+        """Apply one client frame.
+
+        Raises:
+            ProtocolError: the frame is malformed (the caller closes the client).
+        """
+        kind, sub, body = parse_frame(frame)
+        if kind == MSG_QUERY_AWARENESS:
+            if (states := self.awareness.snapshot()) is not None:
+                conn.send_frame(awareness_frame(states))
+        elif kind == MSG_AWARENESS:
+            self._client_awareness(conn, body)
+        elif sub == SyncType.STEP1:
+            try:
+                diff = self.doc.get_update(body)
+            except ValueError as exc:
+                raise ProtocolError("bad state vector") from exc
+            conn.send_frame(sync_frame(SyncType.STEP2, diff))
+        elif not conn.can_write:
+            conn.refused_updates += 1
+        else:
+            self._apply(body, conn)
+
+    def _client_awareness(self, conn: Connection, update: bytes) -> None:
+        if len(update) > MAX_UPDATE_BYTES:
+            raise ProtocolError("awareness update too large")
+        limiter = self._limits.get(conn)
+        if limiter is not None and not limiter.allow():
+            return  # clients renew their state every 15 s; a dropped move is harmless
+        if (relay := self.awareness.apply(update, conn)) is not None:
+            self._relay_awareness(relay, origin=conn)
+
+    def relay_awareness_removal(self, update: bytes) -> None:
+        """Tell every client (here and on other nodes) that some states are gone."""
+        self._relay_awareness(update, origin=None)
+
+    def _relay_awareness(self, update: bytes, *, origin: object) -> None:
+        frame = awareness_frame(update)
+        for other in self.connections:
+            if other is not origin:
+                other.send_frame(frame)
+        if origin is not _REMOTE:
+            self._publish(b"a" + update)
+
+    def _apply(self, update: bytes, origin: object) -> None:
+        if update == b"\x00\x00":
+            return
+        self._origin = origin
+        try:
+            self.doc.apply_update(update)
+        except ValueError as exc:
+            raise ProtocolError("undecodable update") from exc
+        finally:
+            self._origin = None
+
+    def _on_change(self, event: TransactionEvent) -> None:
+        update: bytes = event.update
+        origin = self._origin
+        for conn in self.connections:
+            if conn is not origin:
+                conn.send_update(update)
+        if origin is _REMOTE:
+            return
+        author = getattr(origin, "participant_id", None)
+        self._updates.append(self.room_id, author, update)
+        self.unsaved += 1
+        self._publish(b"u" + update)
+
+    def apply_local(self, update: bytes, *, author: str | None = None) -> None:
+        """Apply a server-made update (initial content, snapshot restore) as a new edit.
+
+        Args:
+            update: the Yjs update.
+            author: the participant the log records as its author.
+        """
+        self._apply(update, Author(author))
+
+    def close_where(self, predicate: Callable[[Connection], bool], code: int, reason: str) -> None:
+        """Close every client for which ``predicate`` holds."""
+        for conn in list(self.connections):
+            if predicate(conn):
+                conn.close(code, reason)
+
+    # --- bus ---
+
+    def request_sync(self) -> None:
+        """Ask other nodes for the updates this node misses (after load, and periodically)."""
+        self._publish(b"q" + self.doc.get_state())
+
+    def on_bus(self, topic: str, payload: bytes) -> None:
+        """Handle one bus message for this room (collab or room-event topic)."""
+        if topic == room_topic(self.room_id):
+            self._room_event(payload)
+            return
+        tag, body = payload[:1], payload[1:]
+        try:
+            if tag == b"u":
+                self._apply(body, _REMOTE)
+            elif tag == b"a":
+                if (relay := self.awareness.apply(body, None)) is not None:
+                    self._relay_awareness(relay, origin=_REMOTE)
+            elif tag == b"q":
+                diff = self.doc.get_update(body)
+                if diff != b"\x00\x00":
+                    self._publish(b"u" + diff)
+        except (ProtocolError, ValueError):
+            log.warning("room %s: bad bus message %r", self.room_id, payload[:32])
+
+    def _room_event(self, payload: bytes) -> None:
+        # Shapes from rooms/_events.py: participant events carry ``data.participant``.
+        try:
+            event = json.loads(payload)
+            kind = event["type"]
+            who = event.get("data", {}).get("participant") or {}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return
+        if kind == "room.ended":
+            self.close_where(lambda _c: True, CLOSE_FORBIDDEN, "room ended")
+        elif kind == "participant.removed" and who.get("id"):
+            self.close_where(lambda c: c.participant_id == who["id"], CLOSE_FORBIDDEN, "removed")
+        elif kind == "participant.role_changed" and who.get("id"):
+            for conn in self.connections:
+                if conn.participant_id == who["id"]:
+                    conn.can_write = who.get("role") != "observer"
+
+    def _publish(self, message: bytes) -> None:
+        self._outbox.append(message)
+        self._outbox_wake.set()
+
+    async def publish_loop(self) -> None:
+        """Send queued bus messages in order (never inline in the broadcast path)."""
+        topic = collab_topic(self.room_id)
+        while True:
+            await self._outbox_wake.wait()
+            self._outbox_wake.clear()
+            while self._outbox:
+                await self._bus.publish(topic, self._outbox.popleft())

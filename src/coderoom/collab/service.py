@@ -1,0 +1,176 @@
+"""Collab use cases: who may open a room's document, and named snapshots.
+
+Snapshots store a room's merged state under a message. Restoring one never rewrites
+history: it is applied to the live document as a new edit (credited to the staff member
+who restored it), so the update log and replay stay whole.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pycrdt import Doc, Map, Text
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from coderoom.auth import service as auth_service
+from coderoom.collab.manager import RoomDefaults, RoomManager
+from coderoom.collab.models import DocSnapshot
+from coderoom.collab.store import load_doc
+from coderoom.core.clock import utcnow
+from coderoom.core.errors import NotFound
+from coderoom.core.ids import new_id
+from coderoom.rooms import access as rooms_access
+from coderoom.settings import Settings
+
+_EXTENSIONS = {
+    "python": "py",
+    "javascript": "js",
+    "typescript": "ts",
+    "java": "java",
+    "c": "c",
+    "cpp": "cpp",
+    "go": "go",
+    "rust": "rs",
+    "ruby": "rb",
+    "php": "php",
+    "kotlin": "kt",
+    "csharp": "cs",
+    "bash": "sh",
+}
+
+
+def room_defaults(language: str) -> RoomDefaults:
+    """The first file of a new room in ``language`` (``main.<ext>``)."""
+    return RoomDefaults(language=language, filename=f"main.{_EXTENSIONS.get(language, 'txt')}")
+
+
+async def authorize(
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    token: str | None,
+    room_id: str,
+    need: rooms_access.Need,
+) -> rooms_access.RoomAccess:
+    """Check a document socket's token and the caller's access to the room.
+
+    Raises:
+        Unauthenticated: no token or a bad one.
+        NotFound, Forbidden: the caller may not open this room with ``need``.
+    """
+    principal = await auth_service.authenticate(session, settings, token or "")
+    return await rooms_access.access_room_by_id(session, principal, room_id, need=need)
+
+
+def files_text(doc: Doc[Any]) -> dict[str, str]:
+    """Every file of a room document as plain text."""
+    files: Map[Any] = doc.get("files", type=Map)
+    return {path: str(text) for path, text in files.items() if isinstance(text, Text)}
+
+
+def file_languages(doc: Doc[Any]) -> dict[str, str]:
+    """The language recorded in ``meta.languages`` for each file."""
+    meta: Map[Any] = doc.get("meta", type=Map)
+    languages = meta.get("languages")
+    return {k: str(v) for k, v in languages.items()} if isinstance(languages, Map) else {}
+
+
+async def current_doc(session: AsyncSession, manager: RoomManager, room_id: str) -> Doc[Any]:
+    """The room's document: the live one on this node, else loaded from the store."""
+    if (room := manager.loaded(room_id)) is not None:
+        return room.doc
+    await manager.updates.flush()
+    doc, _ = await load_doc(session, room_id)
+    return doc
+
+
+async def create_snapshot(
+    session: AsyncSession,
+    manager: RoomManager,
+    *,
+    room_id: str,
+    message: str,
+    participant_id: str | None,
+) -> DocSnapshot:
+    """Save the room's current document under ``message`` (the caller commits)."""
+    doc = await current_doc(session, manager, room_id)
+    snapshot = DocSnapshot(
+        id=new_id(),
+        room_id=room_id,
+        message=message,
+        created_by=participant_id,
+        created_at=utcnow(),
+        state=doc.get_update(),
+    )
+    session.add(snapshot)
+    return snapshot
+
+
+async def list_snapshots(session: AsyncSession, *, room_id: str) -> list[DocSnapshot]:
+    """A room's snapshots, newest first."""
+    rows = await session.scalars(
+        select(DocSnapshot)
+        .where(DocSnapshot.room_id == room_id)
+        .order_by(DocSnapshot.created_at.desc(), DocSnapshot.id)
+    )
+    return list(rows)
+
+
+async def get_snapshot(session: AsyncSession, *, room_id: str, snapshot_id: str) -> DocSnapshot:
+    """One snapshot of the room.
+
+    Raises:
+        NotFound: no such snapshot in this room.
+    """
+    snapshot = await session.get(DocSnapshot, snapshot_id)
+    if snapshot is None or snapshot.room_id != room_id:
+        raise NotFound("No such snapshot.")
+    return snapshot
+
+
+def snapshot_doc(snapshot: DocSnapshot) -> Doc[Any]:
+    """The document a snapshot holds."""
+    doc: Doc[Any] = Doc()
+    doc.apply_update(snapshot.state)
+    return doc
+
+
+async def restore_snapshot(
+    manager: RoomManager,
+    snapshot: DocSnapshot,
+    *,
+    defaults: RoomDefaults,
+    participant_id: str | None,
+) -> dict[str, str]:
+    """Make the live document's files equal the snapshot's, as one new edit.
+
+    Returns:
+        The files as text after the restore.
+    """
+    room = await manager.acquire(snapshot.room_id, defaults)
+    saved = snapshot_doc(snapshot)
+    target, languages = files_text(saved), file_languages(saved)
+    edit: Doc[Any] = Doc()
+    edit.apply_update(room.doc.get_update())
+    before = edit.get_state()
+    files: Map[Any] = edit.get("files", type=Map)
+    meta: Map[Any] = edit.get("meta", type=Map)
+    with edit.transaction():
+        for path in [p for p in files.keys() if p not in target]:  # noqa: SIM118 - Map view
+            del files[path]
+        for path, text in target.items():
+            _set_text(files, path, text)
+        meta["languages"] = Map(languages)
+    room.apply_local(edit.get_update(before), author=participant_id)
+    return files_text(room.doc)
+
+
+def _set_text(files: Map[Any], path: str, text: str) -> None:
+    current = files.get(path)
+    if not isinstance(current, Text):
+        files[path] = Text(text)
+        return
+    if str(current) != text:
+        del current[:]
+        current.insert(0, text)
