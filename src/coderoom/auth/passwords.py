@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -45,6 +46,14 @@ async def verify_password(password_hash: str | None, password: str) -> bool:
     return ok and password_hash is not None
 
 
+def _contains_email_name(password: str, email: str) -> bool:
+    # "marie.curie@..." also refuses "marie" and "curie": each piece is as guessable.
+    local = email.split("@", 1)[0].lower()
+    pieces = {local, *(p for p in re.split(r"[._+-]", local) if len(p) >= 4)}
+    lowered = password.lower()
+    return any(len(piece) >= 3 and piece in lowered for piece in pieces)
+
+
 @cache
 def _dummy_hash() -> str:
     return hash_password_blocking("coderoom-dummy-password-for-timing")
@@ -73,8 +82,7 @@ def password_problems(password: str, email: str) -> list[dict[str, str]]:
         problems.append(
             {"rule": "common", "message": "This password is too common; choose another."}
         )
-    local = email.split("@", 1)[0].lower()
-    if len(local) >= 3 and local in password.lower():
+    if _contains_email_name(password, email):
         problems.append(
             {"rule": "contains_email", "message": "The password may not contain your email name."}
         )

@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+import secrets
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from limits.aio.storage import MemoryStorage, RedisStorage
+
+from accounts import PASSWORD, register
+from coderoom.auth.ratelimit import RateLimiter, rate_limiter_component
+from coderoom.core.errors import RateLimited
+from coderoom.settings import Settings
+
+pytestmark = pytest.mark.anyio
+
+REDIS_URI = "async+redis://127.0.0.1:6379/0"
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """Tight limits so a test reaches them in a few requests."""
+    settings.auth.register_rate_limit = "2/minute"
+    settings.auth.login_rate_limit = "3/minute"
+    settings.auth.refresh_rate_limit = "2/minute"
+    return settings
+
+
+def client_from(app: FastAPI, ip: str) -> httpx.AsyncClient:
+    transport = httpx.ASGITransport(app=app, client=(ip, 40000))
+    return httpx.AsyncClient(transport=transport, base_url="http://test")
+
+
+def assert_limited(response: httpx.Response) -> None:
+    assert response.status_code == 429, response.text
+    assert response.json()["error"]["code"] == "rate_limited"
+    assert 1 <= int(response.headers["Retry-After"]) <= 60
+
+
+async def test_register_is_limited_per_ip(client: httpx.AsyncClient) -> None:
+    await register(client)
+    await register(client)
+    response = await client.post(
+        "/api/v1/auth/register",
+        json={"name": "A", "email": "third@example.com", "password": PASSWORD},
+    )
+    assert_limited(response)
+
+
+async def test_login_is_limited_per_email_across_ips(app: FastAPI) -> None:
+    async with client_from(app, "10.0.0.1") as first:
+        await register(first, email="target@example.com")
+    wrong = {"email": "target@example.com", "password": "wrong" * 3}
+    for n in range(3):
+        async with client_from(app, f"10.0.1.{n}") as attacker:
+            assert (await attacker.post("/api/v1/auth/login", json=wrong)).status_code == 401
+    async with client_from(app, "10.0.2.1") as fresh_ip:
+        assert_limited(await fresh_ip.post("/api/v1/auth/login", json=wrong))
+        # Another account from the same fresh address is not affected.
+        other = {"email": "other@example.com", "password": "wrong" * 3}
+        assert (await fresh_ip.post("/api/v1/auth/login", json=other)).status_code == 401
+
+
+async def test_login_is_limited_per_ip(app: FastAPI) -> None:
+    async with client_from(app, "10.9.9.9") as spray:
+        for n in range(3):
+            body = {"email": f"victim{n}@example.com", "password": "wrong" * 3}
+            assert (await spray.post("/api/v1/auth/login", json=body)).status_code == 401
+        body = {"email": "victim9@example.com", "password": "wrong" * 3}
+        assert_limited(await spray.post("/api/v1/auth/login", json=body))
+
+
+async def test_refresh_is_limited(client: httpx.AsyncClient) -> None:
+    for _ in range(2):
+        response = await client.post("/api/v1/auth/refresh", json={"refresh_token": "nope"})
+        assert response.status_code == 401
+    assert_limited(await client.post("/api/v1/auth/refresh", json={"refresh_token": "nope"}))
+
+
+async def test_memory_limiter_counts_each_key_separately() -> None:
+    limiter = RateLimiter(MemoryStorage())
+    await limiter.hit("1/minute", "a")
+    await limiter.hit("1/minute", "b")
+    with pytest.raises(RateLimited) as caught:
+        await limiter.hit("1/minute", "a")
+    assert 1 <= caught.value.retry_after <= 60
+
+
+@pytest.mark.redis
+async def test_redis_limits_are_shared_between_nodes() -> None:
+    prefix = f"coderoom-test-{secrets.token_hex(6)}"
+    node_a = RateLimiter(RedisStorage(REDIS_URI, implementation="redispy", key_prefix=prefix))
+    node_b = RateLimiter(RedisStorage(REDIS_URI, implementation="redispy", key_prefix=prefix))
+    try:
+        await node_a.hit("2/minute", "login:email:x@example.com")
+        await node_b.hit("2/minute", "login:email:x@example.com")
+        with pytest.raises(RateLimited):
+            await node_a.hit("2/minute", "login:email:x@example.com")
+    finally:
+        await node_a.reset()
+
+
+@pytest.mark.redis
+async def test_app_uses_redis_storage_when_configured(settings: Settings) -> None:
+    settings.redis_url = "redis://127.0.0.1:6379/0"
+    key = f"test:{secrets.token_hex(8)}"
+    async with rate_limiter_component(settings, {}) as state:
+        limiter = state["rate_limiter"]
+        await limiter.hit("1/minute", key)
+    async with rate_limiter_component(settings, {}) as state:  # a second node, same Redis
+        with pytest.raises(RateLimited):
+            await state["rate_limiter"].hit("1/minute", key)

@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import httpx
+import jwt
+import pytest
+
+from accounts import bearer, register
+from coderoom.auth.tokens import Principal, encode_access_token
+from coderoom.core.clock import utcnow
+from coderoom.settings import Settings
+
+pytestmark = pytest.mark.anyio
+
+ME = "/api/v1/auth/me"
+
+
+async def _status(client: httpx.AsyncClient, headers: dict[str, str]) -> tuple[int, str]:
+    response = await client.get(ME, headers=headers)
+    return response.status_code, response.json()["error"]["code"]
+
+
+async def test_expired_token_is_rejected(client: httpx.AsyncClient, settings: Settings) -> None:
+    user = await register(client)
+    principal = Principal(subject=user["user"]["id"], kind="user", name="Ada")
+    token = encode_access_token(principal, secret=settings.resolved_secret_key(), ttl_s=-5)
+    assert await _status(client, bearer(token)) == (401, "token_expired")
+
+
+async def test_forged_token_is_rejected(client: httpx.AsyncClient) -> None:
+    user = await register(client)
+    principal = Principal(subject=user["user"]["id"], kind="user", name="Ada")
+    token = encode_access_token(principal, secret="another-key-" + "y" * 40, ttl_s=60)
+    assert await _status(client, bearer(token)) == (401, "token_invalid")
+
+
+async def test_unsigned_token_is_rejected(client: httpx.AsyncClient) -> None:
+    user = await register(client)
+    now = utcnow()
+    claims = {
+        "sub": user["user"]["id"],
+        "kind": "user",
+        "type": "access",
+        "iat": now,
+        "exp": now + timedelta(minutes=5),
+    }
+    token = jwt.encode(claims, key=None, algorithm="none")
+    assert await _status(client, bearer(token)) == (401, "token_invalid")
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        {"kind": "user", "type": "refresh"},
+        {"kind": "admin", "type": "access"},
+        {"kind": "guest", "type": "access"},  # a guest token without its room
+        {"type": "access"},
+    ],
+)
+async def test_tokens_with_wrong_claims_are_rejected(
+    client: httpx.AsyncClient, settings: Settings, claims: dict[str, str]
+) -> None:
+    user = await register(client)
+    now = utcnow()
+    payload = {"sub": user["user"]["id"], "iat": now, "exp": now + timedelta(minutes=5), **claims}
+    token = jwt.encode(payload, settings.resolved_secret_key(), algorithm="HS256")
+    assert (await client.get(ME, headers=bearer(token))).status_code == 401
+
+
+async def test_token_of_unknown_account_is_rejected(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    principal = Principal(subject="no-such-user", kind="user", name="Ghost")
+    token = encode_access_token(principal, secret=settings.resolved_secret_key(), ttl_s=60)
+    assert await _status(client, bearer(token)) == (401, "token_invalid")
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer",
+        "Bearer ",
+        "Bearer not.a.jwt",
+        "Basic dXNlcjpwYXNz",
+        "token",
+        "Bearer " + "a" * 5000,
+    ],
+)
+async def test_malformed_authorization_headers(client: httpx.AsyncClient, header: str) -> None:
+    response = await client.get(ME, headers={"Authorization": header})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] in {"token_invalid", "unauthenticated"}
+
+
+async def test_refresh_token_is_not_an_access_token(client: httpx.AsyncClient) -> None:
+    user = await register(client)
+    assert (await client.get(ME, headers=bearer(user["refresh_token"]))).status_code == 401
+
+
+async def test_access_token_claims(client: httpx.AsyncClient, settings: Settings) -> None:
+    user = await register(client, name="Ada")
+    claims = jwt.decode(user["access_token"], settings.resolved_secret_key(), algorithms=["HS256"])
+    assert claims["sub"] == user["user"]["id"]
+    assert claims["kind"] == "user"
+    assert claims["name"] == "Ada"
+    assert claims["type"] == "access"
+    assert claims["exp"] - claims["iat"] == 15 * 60
+    assert claims["jti"]
