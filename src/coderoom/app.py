@@ -23,6 +23,8 @@ from coderoom.auth.ratelimit import rate_limiter_component
 from coderoom.collab import routes as collab_routes
 from coderoom.collab.manager import room_manager_component
 from coderoom.core.tasks import TaskSupervisor
+from coderoom.execution import routes as execution_routes
+from coderoom.execution.runtime import executor_component
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
 from coderoom.rooms import routes as rooms_routes
@@ -70,11 +72,24 @@ async def _bus(settings: Settings, _state: State) -> AsyncIterator[State]:
 
 def _components() -> list[Component]:
     # Order matters: later components may use what earlier ones put in the state.
-    return [_database, _supervisor, _bus, rate_limiter_component, room_manager_component]
+    return [
+        _database,
+        _supervisor,
+        _bus,
+        rate_limiter_component,
+        room_manager_component,
+        executor_component,
+    ]
 
 
 def _routers() -> list[Any]:
-    return [health.router, auth_routes.router, rooms_routes.router, collab_routes.router]
+    return [
+        health.router,
+        auth_routes.router,
+        rooms_routes.router,
+        collab_routes.router,
+        execution_routes.router,
+    ]
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

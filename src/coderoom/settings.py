@@ -46,6 +46,7 @@ class SandboxSettings(BaseModel):
     concurrency: int = 0  # 0 means "number of CPUs"
     queue_wait_s: float = 30.0
     run_rate_limit: str = "30/minute"
+    queue_name: str = "coderoom:execution"  # the arq queue used when redis_url is set
 
 
 class EventsSettings(BaseModel):

@@ -1,1 +1,1 @@
-"""Code execution - language registry, sandbox, run queue, verdicts."""
+"""Execution domain – language registry, sandbox, run queue, verdicts."""

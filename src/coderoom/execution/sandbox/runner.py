@@ -1,0 +1,425 @@
+"""Runs one sandbox step: launcher → bwrap → program, with limits, capture and a verdict.
+
+Blocking by design: callers run it in a worker thread (``anyio.to_thread``) or in the arq
+worker process, never on the event loop.
+
+The wall-clock kill does not depend on anything inside the sandbox: at the deadline every
+process in the run's cgroup gets SIGKILL from here, even if the sandbox's own init was
+frozen. Output is read as it comes and the run is killed as soon as a stream passes its cap.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import secrets
+import selectors
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from coderoom.execution.sandbox.cgroups import CgroupFactory, RunCgroup
+from coderoom.execution.sandbox.languages import Language
+from coderoom.execution.sandbox.limits import BWRAP_PROCESSES, Limits
+from coderoom.execution.sandbox.seccomp import build_filter
+from coderoom.execution.sandbox.verdict import Observation, Status, classify
+
+log = logging.getLogger(__name__)
+
+BWRAP = "/usr/bin/bwrap"
+SANDBOX_UID = 1000  # the uid programs see inside their user namespace
+KILL_GRACE_S = 3.0
+READ_CHUNK = 65536
+TRUNCATION_MARKER = b"\n[output truncated: over the %d byte limit]\n"
+ROOT_LINKS = ("bin", "sbin", "lib", "lib64", "lib32", "libx32")
+COMMON_BINDS = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime")
+BASE_ENV = {
+    "PATH": "/usr/local/bin:/usr/bin:/bin",
+    "HOME": "/box",
+    "TMPDIR": "/tmp",  # noqa: S108 - the sandbox's own private tmpfs
+    "LANG": "C.UTF-8",
+}
+
+
+@dataclass
+class StepResult:
+    """Outcome of one compile or run step."""
+
+    status: Status
+    exit_code: int | None
+    signal: int | None
+    wall_ms: int
+    cpu_ms: int
+    memory_kb: int
+    stdout: bytes
+    stderr: bytes
+    stdout_truncated: bool = False
+    stderr_truncated: bool = False
+    detail: str | None = None
+
+
+@dataclass
+class _Capture:
+    cap: int
+    data: dict[int, bytearray] = field(default_factory=dict)
+    truncated: dict[int, bool] = field(default_factory=dict)
+    timed_out: bool = False
+    exceeded: bool = False
+
+
+def _host_root_args() -> list[str]:
+    args: list[str] = ["--ro-bind", "/usr", "/usr"]
+    for name in ROOT_LINKS:
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), f"/{name}"]
+        elif path.is_dir():
+            args += ["--ro-bind", str(path), f"/{name}"]
+    for bind in COMMON_BINDS:
+        args += ["--ro-bind-try", bind, bind]
+    return args
+
+
+class Sandbox:
+    """Executes steps in bubblewrap under a per-slot unprivileged uid.
+
+    Args:
+        launcher: the compiled C launcher (see ``launcher.py``).
+        cgroups: per-run cgroup factory, or None where the host has none.
+        uid_base: slot ``n`` runs as uid ``uid_base + n`` (root only).
+    """
+
+    def __init__(self, *, launcher: Path, cgroups: CgroupFactory | None, uid_base: int) -> None:
+        self.launcher = launcher
+        self.cgroups = cgroups
+        self.uid_base = uid_base
+        self.privileged = os.geteuid() == 0
+        self._seccomp = build_filter()
+        self._root_args = _host_root_args()
+
+    def uid(self, slot: int) -> int:
+        """The host uid of a slot (our own uid when not running as root)."""
+        return self.uid_base + slot if self.privileged else os.geteuid()
+
+    def execute_blocking(
+        self,
+        *,
+        workspace: Path,
+        slot: int,
+        language: Language,
+        argv: list[str],
+        limits: Limits,
+        stdin: bytes,
+    ) -> StepResult:
+        """Run ``argv`` in the sandbox with ``workspace`` as ``/box``.
+
+        Never raises for anything the program does: it returns a verdict, and
+        ``internal_error`` (logged) for our own faults.
+        """
+        cgroup: RunCgroup | None = None
+        try:
+            if self.cgroups is not None:
+                cgroup = self.cgroups.create(
+                    f"run-{secrets.token_hex(8)}",
+                    memory_mb=limits.memory_mb,
+                    processes=limits.processes + BWRAP_PROCESSES,
+                )
+            return self._launch(workspace, slot, language, argv, limits, stdin, cgroup)
+        except OSError as exc:
+            log.exception("sandbox step failed to start (%s)", language.id)
+            return _internal(f"sandbox failure: {exc}")
+        finally:
+            if cgroup is not None:
+                cgroup.remove()
+
+    def _bwrap_argv(
+        self,
+        workspace: Path,
+        language: Language,
+        argv: list[str],
+        limits: Limits,
+        fds: dict[str, int],
+    ) -> list[str]:
+        args = [BWRAP, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent"]
+        args += ["--new-session", "--cap-drop", "ALL", "--hostname", "sandbox"]
+        args += ["--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--clearenv"]
+        for key, value in {**BASE_ENV, **dict(language.env)}.items():
+            args += ["--setenv", key, value]
+        args += self._root_args
+        for bind in language.binds:
+            args += ["--ro-bind-try", bind, bind]
+        args += ["--proc", "/proc", "--dev", "/dev"]
+        args += ["--size", str(limits.workspace_mb << 20), "--tmpfs", "/tmp"]  # noqa: S108
+        args += ["--bind", str(workspace), "/box", "--chdir", "/box"]
+        args += ["--json-status-fd", str(fds["bwrap_status"])]
+        if "seccomp" in fds:
+            args += ["--seccomp", str(fds["seccomp"])]
+        return [*args, "--", *argv]
+
+    def _launcher_argv(
+        self, slot: int, limits: Limits, cgroup: RunCgroup | None, fd: int
+    ) -> list[str]:
+        args = [str(self.launcher), "-s", str(fd)]
+        if self.privileged:
+            args += ["-u", str(self.uid(slot)), "-g", str(self.uid(slot))]
+        for procs in cgroup.procs_files if cgroup else []:
+            args += ["-c", str(procs)]
+        for res, soft, hard in limits.rlimits():
+            args += ["-r", f"{res}:{soft}:{hard}"]
+        return [*args, "--"]
+
+    def _launch(
+        self,
+        workspace: Path,
+        slot: int,
+        language: Language,
+        argv: list[str],
+        limits: Limits,
+        stdin: bytes,
+        cgroup: RunCgroup | None,
+    ) -> StepResult:
+        fds = _Fds(stdin, self._seccomp)
+        try:
+            command = self._launcher_argv(slot, limits, cgroup, fds.launcher_w)
+            command += self._bwrap_argv(workspace, language, argv, limits, fds.passed())
+            started = time.monotonic()
+            proc = subprocess.Popen(  # noqa: S603 - fixed launcher, argv is a list
+                command,
+                stdin=fds.stdin,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=fds.inherited(),
+                env={},
+            )
+            fds.close_child_ends()
+            kill = cgroup.kill_all if cgroup is not None else proc.kill
+            capture = _pump(proc, limits, started + limits.wall_s, kill)
+            try:
+                proc.wait(timeout=KILL_GRACE_S)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            wall_ms = int((time.monotonic() - started) * 1000)
+            return _result(
+                language=language,
+                limits=limits,
+                capture=capture,
+                wall_ms=wall_ms,
+                launcher_rc=proc.returncode,
+                launcher_status=fds.read_launcher_status(),
+                bwrap_status=fds.read_bwrap_status(),
+                cgroup=cgroup,
+            )
+        finally:
+            fds.close_all()
+
+
+class _Fds:
+    """The pipes and memfd a step passes to the launcher and bwrap."""
+
+    def __init__(self, stdin: bytes, seccomp: bytes | None) -> None:
+        self.stdin = os.memfd_create("stdin", os.MFD_CLOEXEC)
+        os.write(self.stdin, stdin) if stdin else None
+        os.lseek(self.stdin, 0, os.SEEK_SET)
+        self.launcher_r, self.launcher_w = os.pipe()
+        self.bwrap_r, self.bwrap_w = os.pipe()
+        self.seccomp_r: int | None = None
+        if seccomp is not None:
+            self.seccomp_r, seccomp_w = os.pipe()
+            os.write(seccomp_w, seccomp)  # a few hundred bytes: fits the pipe buffer
+            os.close(seccomp_w)
+        self._open = {self.stdin, self.launcher_r, self.launcher_w, self.bwrap_r, self.bwrap_w}
+        if self.seccomp_r is not None:
+            self._open.add(self.seccomp_r)
+
+    def passed(self) -> dict[str, int]:
+        fds = {"bwrap_status": self.bwrap_w}
+        if self.seccomp_r is not None:
+            fds["seccomp"] = self.seccomp_r
+        return fds
+
+    def inherited(self) -> tuple[int, ...]:
+        return (self.launcher_w, *self.passed().values())
+
+    def close_child_ends(self) -> None:
+        for fd in (self.stdin, *self.inherited()):
+            self._close(fd)
+
+    def _close(self, fd: int) -> None:
+        if fd in self._open:
+            self._open.discard(fd)
+            os.close(fd)
+
+    def close_all(self) -> None:
+        for fd in list(self._open):
+            self._close(fd)
+
+    def _read_all(self, fd: int) -> str:
+        chunks = []
+        while chunk := os.read(fd, READ_CHUNK):
+            chunks.append(chunk)
+        return b"".join(chunks).decode(errors="replace")
+
+    def read_launcher_status(self) -> list[int] | None:
+        try:
+            return [int(x) for x in self._read_all(self.launcher_r).split()[:4]] or None
+        except ValueError:
+            return None
+
+    def read_bwrap_status(self) -> dict[str, int]:
+        merged: dict[str, int] = {}
+        for line in self._read_all(self.bwrap_r).splitlines():
+            try:
+                merged.update(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+        return merged
+
+
+def _pump(
+    proc: subprocess.Popen[bytes], limits: Limits, deadline: float, kill: Callable[[], None]
+) -> _Capture:
+    """Read stdout and stderr until both close; kill at the deadline or past the output cap."""
+    assert proc.stdout is not None  # noqa: S101 - PIPE given
+    assert proc.stderr is not None  # noqa: S101
+    capture = _Capture(cap=limits.output_bytes)
+    selector = selectors.DefaultSelector()
+    for stream in (proc.stdout, proc.stderr):
+        os.set_blocking(stream.fileno(), False)
+        selector.register(stream.fileno(), selectors.EVENT_READ)
+        capture.data[stream.fileno()] = bytearray()
+        capture.truncated[stream.fileno()] = False
+    killed_at: float | None = None
+    try:
+        while selector.get_map():
+            now = time.monotonic()
+            if killed_at is None and now >= deadline:
+                capture.timed_out = True
+                killed_at = now
+                kill()
+            if killed_at is not None and now - killed_at > KILL_GRACE_S:
+                log.error("sandbox output still open %.1f s after the kill", KILL_GRACE_S)
+                break
+            wait = deadline - now if killed_at is None else KILL_GRACE_S - (now - killed_at)
+            for key, _ in selector.select(max(0.0, wait)):
+                if not _read_into(capture, key.fd):
+                    selector.unregister(key.fd)
+                elif capture.truncated[key.fd] and killed_at is None:
+                    capture.exceeded = True
+                    killed_at = time.monotonic()
+                    kill()
+    finally:
+        selector.close()
+    return capture
+
+
+def _read_into(capture: _Capture, fd: int) -> bool:
+    try:
+        chunk = os.read(fd, READ_CHUNK)
+    except BlockingIOError:
+        return True
+    if not chunk:
+        return False
+    buffer = capture.data[fd]
+    room = capture.cap - len(buffer)
+    buffer += chunk[: max(0, room)]
+    if len(chunk) > room:
+        capture.truncated[fd] = True
+    return True
+
+
+def _decode_exit(
+    bwrap_status: dict[str, int], launcher_status: list[int] | None
+) -> tuple[int | None, int | None]:
+    """(exit_code, signal): bwrap reports a program killed by signal N as exit 128 + N."""
+    code = bwrap_status.get("exit-code")
+    if code is None and launcher_status is not None:
+        code = os.waitstatus_to_exitcode(launcher_status[1])
+        if code < 0:
+            return None, -code
+    if code is not None and 128 < code <= 128 + 64:
+        return None, code - 128
+    return code, None
+
+
+def _result(
+    *,
+    language: Language,
+    limits: Limits,
+    capture: _Capture,
+    wall_ms: int,
+    launcher_rc: int,
+    launcher_status: list[int] | None,
+    bwrap_status: dict[str, int],
+    cgroup: RunCgroup | None,
+) -> StepResult:
+    out_fd, err_fd = list(capture.data)
+    stdout, stderr = bytes(capture.data[out_fd]), bytes(capture.data[err_fd])
+    problem = _setup_problem(launcher_rc, launcher_status, bwrap_status, capture)
+    if problem is not None:
+        log.error(
+            "sandbox internal error (%s): %s; stderr=%r", language.id, problem, stderr[-2000:]
+        )
+        return _internal(problem)
+    assert launcher_status is not None  # noqa: S101 - checked by _setup_problem
+    exit_code, signal = _decode_exit(bwrap_status, launcher_status)
+    cpu_ms = launcher_status[2] // 1000
+    memory_kb = cgroup.peak_memory_kb() if cgroup is not None else launcher_status[3]
+    marker = language.heap_exhausted_marker
+    observation = Observation(
+        exit_code=exit_code,
+        signal=signal,
+        wall_timed_out=capture.timed_out,
+        cpu_ms=cpu_ms,
+        cpu_limit_ms=int(limits.cpu_s * 1000),
+        oom_killed=cgroup.oom_killed() if cgroup is not None else False,
+        heap_exhausted=marker is not None and exit_code != 0 and marker.encode() in stderr,
+        output_exceeded=capture.exceeded,
+        internal=False,
+    )
+    out_trunc, err_trunc = capture.truncated[out_fd], capture.truncated[err_fd]
+    return StepResult(
+        status=classify(observation),
+        exit_code=exit_code,
+        signal=signal,
+        wall_ms=wall_ms,
+        cpu_ms=cpu_ms,
+        memory_kb=memory_kb,
+        stdout=stdout + (TRUNCATION_MARKER % limits.output_bytes if out_trunc else b""),
+        stderr=stderr + (TRUNCATION_MARKER % limits.output_bytes if err_trunc else b""),
+        stdout_truncated=out_trunc,
+        stderr_truncated=err_trunc,
+    )
+
+
+def _setup_problem(
+    launcher_rc: int,
+    launcher_status: list[int] | None,
+    bwrap_status: dict[str, int],
+    capture: _Capture,
+) -> str | None:
+    """Why the step never reached the program, or None when it did."""
+    if launcher_rc != 0 or launcher_status is None or len(launcher_status) < 4:
+        return f"launcher exited with {launcher_rc}"
+    if launcher_status[0] != 0:
+        return f"launching bwrap failed: {os.strerror(launcher_status[0])}"
+    if "child-pid" not in bwrap_status and not capture.timed_out:
+        return "bwrap could not set up the sandbox"
+    return None
+
+
+def _internal(detail: str) -> StepResult:
+    return StepResult(
+        status=Status.INTERNAL_ERROR,
+        exit_code=None,
+        signal=None,
+        wall_ms=0,
+        cpu_ms=0,
+        memory_kb=0,
+        stdout=b"",
+        stderr=b"",
+        detail=detail,
+    )
