@@ -1,0 +1,46 @@
+// coderoom's service worker: keeps the app shell (index.html and the fingerprinted assets) so
+// a page reloaded without network still starts and opens the room from IndexedDB.
+// API calls and WebSockets are never cached.
+const CACHE = "coderoom-shell-v1"
+
+self.addEventListener("install", () => self.skipWaiting())
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()))
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request
+  if (request.method !== "GET") return
+  const url = new URL(request.url)
+  if (url.origin !== self.location.origin) return
+  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/ws/")) return
+  if (request.mode === "navigate") {
+    // Network first, so a new deploy is picked up; the cached shell when offline.
+    event.respondWith(
+      fetch(request)
+        .then((response) => {
+          if (response.ok) {
+            const copy = response.clone()
+            caches.open(CACHE).then((cache) => cache.put("/index.html", copy))
+          }
+          return response
+        })
+        .catch(() => caches.match("/index.html").then((hit) => hit ?? Response.error())),
+    )
+    return
+  }
+  if (url.pathname.startsWith("/assets/")) {
+    // Fingerprinted: a cached copy is always right.
+    event.respondWith(
+      caches.match(request).then(
+        (hit) =>
+          hit ??
+          fetch(request).then((response) => {
+            if (response.ok) {
+              const copy = response.clone()
+              caches.open(CACHE).then((cache) => cache.put(request, copy))
+            }
+            return response
+          }),
+      ),
+    )
+  }
+})

@@ -1,0 +1,59 @@
+import { Button } from "@/components/ui/Button"
+import { ErrorText } from "@/components/ui/ErrorText"
+import { Field } from "@/components/ui/Field"
+import { type FormEvent, useState } from "react"
+import { useSignUp } from "../api"
+import { useCommonPasswords } from "../hooks/useCommonPasswords"
+import { checkPassword } from "../passwordRules"
+import { PasswordRules } from "./PasswordRules"
+
+export function SignUpForm({ onDone }: { onDone: () => void }) {
+  const [name, setName] = useState("")
+  const [email, setEmail] = useState("")
+  const [password, setPassword] = useState("")
+  const isCommon = useCommonPasswords()
+  const rules = checkPassword(password, email, isCommon)
+  const signUp = useSignUp()
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    signUp.mutate({ name, email, password }, { onSuccess: onDone })
+  }
+  return (
+    <form className="card form" onSubmit={submit} aria-label="Create account">
+      <h1>Create an account</h1>
+      <Field
+        label="Name"
+        autoComplete="name"
+        required
+        maxLength={80}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        hint={<PasswordRules results={rules} />}
+      />
+      <ErrorText error={signUp.error} />
+      <Button
+        variant="primary"
+        type="submit"
+        disabled={signUp.isPending || rules.some((r) => !r.ok)}
+      >
+        Create account
+      </Button>
+    </form>
+  )
+}
