@@ -18,7 +18,7 @@ async def live(settings: Settings) -> AsyncIterator[LiveServer]:
     async with anyio.create_task_group() as tg:
         server, address = await serve_app(settings, tg)
         async with httpx.AsyncClient(base_url=f"http://{address}", timeout=20) as http:
-            yield LiveServer(http=http, ws_base=f"ws://{address}", app=server.config.app)
+            yield LiveServer(http=http, ws_base=f"ws://{address}", state=server.lifespan.state)
         server.should_exit = True
 
 

@@ -11,6 +11,7 @@ import uvicorn
 
 import accounts
 from coderoom.app import create_app
+from coderoom.collab.manager import RoomManager
 from coderoom.settings import Settings
 
 
@@ -20,11 +21,16 @@ class LiveServer:
 
     http: httpx.AsyncClient
     ws_base: str
-    app: Any
+    state: dict[str, Any]
 
     def doc_url(self, room_id: str, token: str | None) -> str:
         query = f"?token={token}" if token is not None else ""
         return f"{self.ws_base}/ws/rooms/{room_id}/doc{query}"
+
+    def room_manager(self) -> RoomManager:
+        """The server's room manager (from its lifespan state)."""
+        manager: RoomManager = self.state["room_manager"]
+        return manager
 
 
 async def serve_app(settings: Settings, tg: anyio.abc.TaskGroup) -> tuple[uvicorn.Server, str]:

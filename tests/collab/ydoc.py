@@ -85,3 +85,13 @@ async def close_code(url: str) -> int:
                     await ws.recv()
             except ConnectionClosed as exc:
                 return exc.rcvd.code if exc.rcvd is not None else -1
+
+
+async def closed_within(ws: ClientConnection, seconds: float = 3.0) -> int:
+    """Read until the server closes ``ws``; return its close code."""
+    with anyio.fail_after(seconds):
+        try:
+            while True:
+                await ws.recv()
+        except ConnectionClosed as exc:
+            return exc.rcvd.code if exc.rcvd is not None else -1
