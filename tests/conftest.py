@@ -21,7 +21,7 @@ from sqlalchemy import text
 from coderoom import models
 from coderoom.app import create_app
 from coderoom.migrations import upgrade_blocking
-from coderoom.settings import Settings
+from coderoom.settings import AuthSettings, Settings
 from coderoom.storage.db import create_engine
 
 PG_ADMIN_DSN = os.environ.get("TEST_PG_ADMIN_DSN", "postgresql://postgres@127.0.0.1:5432/test")
@@ -109,6 +109,8 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         var_dir=tmp_path / "var",
         database_url=database_url,
         secret_key=TEST_SECRET,
+        # Real argon2id at its cheapest cost: accounts are made in almost every test.
+        auth=AuthSettings(argon2_time_cost=1, argon2_memory_kib=1024, argon2_parallelism=1),
         _env_file=None,  # type: ignore[call-arg]
     )
 

@@ -6,6 +6,8 @@ import httpx
 import pytest
 
 from accounts import PASSWORD, bearer, register
+from coderoom.auth.passwords import hasher_for, verify_password_blocking
+from coderoom.settings import AuthSettings
 
 pytestmark = pytest.mark.anyio
 
@@ -189,3 +191,12 @@ async def test_profile_update_rejects_bad_values(
 async def test_me_needs_an_account(client: httpx.AsyncClient) -> None:
     assert_error(await client.get("/api/v1/auth/me"), 401, "unauthenticated")
     assert_error(await client.patch("/api/v1/auth/me", json={}), 401, "unauthenticated")
+
+
+def test_production_password_hashes_use_the_rfc_profile() -> None:
+
+    encoded = hasher_for(AuthSettings()).hash("a long enough password")
+    assert encoded.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+    assert verify_password_blocking(encoded, "a long enough password")
+    assert not verify_password_blocking(encoded, "another password")
+    assert not verify_password_blocking("not-a-hash", "another password")

@@ -10,39 +10,56 @@ import anyio
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from coderoom.settings import AuthSettings
+
 MIN_LENGTH = 10
 MAX_LENGTH = 256  # argon2 hashes anything, but a megabyte password is only a way to burn CPU
 
-# argon2-cffi's defaults are the RFC 9106 "low memory" profile of argon2id.
-_hasher = PasswordHasher()
+
+# verify() reads the cost parameters from the hash, so one default instance checks all.
+_VERIFIER = PasswordHasher()
 
 
-def hash_password_blocking(password: str) -> str:
-    """The argon2id hash of ``password`` (CPU-bound: call through a thread)."""
-    return _hasher.hash(password)
+@cache
+def _hasher(time_cost: int, memory_kib: int, parallelism: int) -> PasswordHasher:
+    return PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=parallelism)
+
+
+def hasher_for(settings: AuthSettings) -> PasswordHasher:
+    """The argon2id hasher configured by ``settings`` (one per distinct cost)."""
+    return _hasher(
+        settings.argon2_time_cost, settings.argon2_memory_kib, settings.argon2_parallelism
+    )
 
 
 def verify_password_blocking(password_hash: str, password: str) -> bool:
     """Whether ``password`` matches ``password_hash`` (CPU-bound: call through a thread)."""
     try:
-        return _hasher.verify(password_hash, password)
+        return _VERIFIER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
 
-async def hash_password(password: str) -> str:
-    """Hash ``password`` off the event loop."""
-    return await anyio.to_thread.run_sync(hash_password_blocking, password)
+async def hash_password(settings: AuthSettings, password: str) -> str:
+    """The argon2id hash of ``password``, computed off the event loop."""
+    return await anyio.to_thread.run_sync(hasher_for(settings).hash, password)
 
 
-async def verify_password(password_hash: str | None, password: str) -> bool:
-    """Check ``password`` off the event loop.
+async def verify_password(password_hash: str, password: str) -> bool:
+    """Check ``password`` against ``password_hash`` off the event loop."""
+    return await anyio.to_thread.run_sync(verify_password_blocking, password_hash, password)
 
-    With ``password_hash=None`` the check still runs against a dummy hash and fails,
-    so an unknown account costs the same time as a wrong password.
+
+async def verify_login_password(
+    settings: AuthSettings, password_hash: str | None, password: str
+) -> bool:
+    """Like ``verify_password``, but ``password_hash=None`` (unknown account) still pays.
+
+    It runs against a dummy hash of the same cost and fails, so an unknown email costs
+    the same time as a wrong password.
     """
-    target = password_hash if password_hash is not None else _dummy_hash()
-    ok = await anyio.to_thread.run_sync(verify_password_blocking, target, password)
+    target = password_hash if password_hash is not None else _dummy_hash(hasher_for(settings))
+    ok = await verify_password(target, password)
     return ok and password_hash is not None
 
 
@@ -55,8 +72,8 @@ def _contains_email_name(password: str, email: str) -> bool:
 
 
 @cache
-def _dummy_hash() -> str:
-    return hash_password_blocking("coderoom-dummy-password-for-timing")
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    return hasher.hash("coderoom-dummy-password-for-timing")
 
 
 @cache

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.auth.models import RefreshToken, User
 from coderoom.auth.passwords import hash_password as hash_password
-from coderoom.auth.passwords import password_problems
+from coderoom.auth.passwords import password_problems, verify_login_password
 from coderoom.auth.passwords import verify_password as verify_password
 from coderoom.auth.schemas import UserLogin, UserRegister, UserUpdate
 from coderoom.auth.tokens import Principal, decode_access_token, encode_access_token
@@ -58,7 +58,7 @@ async def register(
     user = User(
         email=data.email,
         name=data.name,
-        password_hash=await hash_password(data.password),
+        password_hash=await hash_password(settings.auth, data.password),
         preferences={},
     )
     session.add(user)
@@ -79,7 +79,9 @@ async def login(session: AsyncSession, settings: Settings, *, data: UserLogin) -
         Unauthenticated: unknown email or wrong password.
     """
     user = await _user_by_email(session, data.email)
-    ok = await verify_password(user.password_hash if user else None, data.password)
+    ok = await verify_login_password(
+        settings.auth, user.password_hash if user else None, data.password
+    )
     if user is None or not ok:
         raise Unauthenticated(LOGIN_FAILED, code="invalid_credentials")
     return await _issue(session, settings, user, family_id=new_id())

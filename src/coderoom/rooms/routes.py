@@ -74,8 +74,11 @@ def _join_result(outcome: service.JoinOutcome) -> JoinResult:
 
 
 @router.post("/rooms", status_code=status.HTTP_201_CREATED, summary="Create a room")
-async def create_room(data: RoomCreate, principal: CurrentUser, session: SessionDep) -> RoomPublic:
-    return await _room_public(session, await service.create_room(session, principal, data))
+async def create_room(
+    data: RoomCreate, principal: CurrentUser, session: SessionDep, settings: SettingsDep
+) -> RoomPublic:
+    access = await service.create_room(session, settings, principal, data)
+    return await _room_public(session, access)
 
 
 @router.get("/rooms", summary="My rooms (hosted or joined)")

@@ -71,7 +71,9 @@ class JoinOutcome:
     access_token: str | None = None
 
 
-async def create_room(session: AsyncSession, principal: Principal, data: RoomCreate) -> RoomAccess:
+async def create_room(
+    session: AsyncSession, settings: Settings, principal: Principal, data: RoomCreate
+) -> RoomAccess:
     """Create a room hosted by the calling account (admitted as ``host``)."""
     assert principal.user_id is not None  # noqa: S101 - routes require an account
     user = await auth_service.get_user(session, principal.user_id)
@@ -85,7 +87,11 @@ async def create_room(session: AsyncSession, principal: Principal, data: RoomCre
         problem_id=data.problem_id,
         host_user_id=user.id,
         invite_code=new_token(),
-        password_hash=await auth_service.hash_password(data.password) if data.password else None,
+        password_hash=(
+            await auth_service.hash_password(settings.auth, data.password)
+            if data.password
+            else None
+        ),
     )
     host = Participant(
         room_id=room.id,
