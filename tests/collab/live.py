@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
 import httpx
+import pytest
 import uvicorn
 
 import accounts
@@ -78,3 +80,19 @@ async def make_room(http: httpx.AsyncClient, **fields: Any) -> RoomSetup:
         candidate_id=guest["participant"]["id"],
         host_headers=host["headers"],
     )
+
+
+@pytest.fixture
+async def live(settings: Settings) -> AsyncIterator[LiveServer]:
+    """The app served by uvicorn over real sockets (y-websocket clients need a real port)."""
+    async with anyio.create_task_group() as tg:
+        server, address = await serve_app(settings, tg)
+        async with httpx.AsyncClient(base_url=f"http://{address}", timeout=20) as http:
+            yield LiveServer(http=http, ws_base=f"ws://{address}", state=server.lifespan.state)
+        server.should_exit = True
+
+
+@pytest.fixture
+async def room(live: LiveServer) -> RoomSetup:
+    """A fresh room on the live server."""
+    return await make_room(live.http)
