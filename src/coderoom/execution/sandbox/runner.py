@@ -154,6 +154,7 @@ class Sandbox:
         args += ["--proc", "/proc", "--dev", "/dev"]
         args += ["--size", str(limits.workspace_mb << 20), "--tmpfs", "/tmp"]  # noqa: S108
         args += ["--bind", str(workspace), "/box", "--chdir", "/box"]
+        args += ["--remount-ro", "/"]  # the root tmpfs: only /box and /tmp stay writable
         args += ["--json-status-fd", str(fds["bwrap_status"])]
         if "seccomp" in fds:
             args += ["--seccomp", str(fds["seccomp"])]
@@ -376,7 +377,9 @@ def _result(
         cpu_ms=cpu_ms,
         cpu_limit_ms=int(limits.cpu_s * 1000),
         oom_killed=cgroup.oom_killed() if cgroup is not None else False,
-        heap_exhausted=marker is not None and exit_code != 0 and marker.encode() in stderr,
+        heap_exhausted=marker is not None
+        and exit_code != 0
+        and (marker.encode() in stderr or marker.encode() in stdout),  # the JVM uses stdout
         output_exceeded=capture.exceeded,
         internal=False,
     )

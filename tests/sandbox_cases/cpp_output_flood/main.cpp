@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { for (;;) std::fputs("flood flood flood\n", stderr); }
