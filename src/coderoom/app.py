@@ -20,6 +20,8 @@ from starlette.middleware.cors import CORSMiddleware
 from coderoom import __version__
 from coderoom.auth import routes as auth_routes
 from coderoom.auth.ratelimit import rate_limiter_component
+from coderoom.chat import routes as chat_routes
+from coderoom.chat.runtime import events_component
 from coderoom.collab import routes as collab_routes
 from coderoom.collab.manager import room_manager_component
 from coderoom.core.tasks import TaskSupervisor
@@ -76,6 +78,7 @@ def _components() -> list[Component]:
         _database,
         _supervisor,
         _bus,
+        events_component,
         rate_limiter_component,
         room_manager_component,
         executor_component,
@@ -88,6 +91,7 @@ def _routers() -> list[Any]:
         auth_routes.router,
         rooms_routes.router,
         collab_routes.router,
+        chat_routes.router,
         execution_routes.router,
     ]
 

@@ -1,1 +1,1 @@
-"""Room events - chat, typing, presence, admission, signalling over the events socket."""
+"""Chat and the room events socket: chat, typing, presence, admission, proctoring, WebRTC."""

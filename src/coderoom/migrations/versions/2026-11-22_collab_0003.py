@@ -57,9 +57,34 @@ def upgrade() -> None:
         "ix_collab_doc_snapshots_room_created", "collab_doc_snapshots", ["room_id", "created_at"]
     )
     # --- end collab (documents) ---
+    # --- chat (room events) ---
+    op.create_table(
+        "room_events",
+        sa.Column("id", _SEQ, autoincrement=True, nullable=False),
+        sa.Column("room_id", sa.String(64), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
+        sa.Column("ts", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("type", sa.String(64), nullable=False),
+        sa.Column("actor_id", sa.String(36), nullable=True),
+        sa.Column("audience", sa.String(16), nullable=False),
+        sa.Column("participant_id", sa.String(36), nullable=True),
+        sa.Column("data", sa.JSON(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["room_id"], ["rooms.id"], name=op.f("fk_room_events_room_id_rooms"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_room_events")),
+    )
+    op.create_index("ix_room_events_room_seq", "room_events", ["room_id", "seq"])
+    op.create_index("ix_room_events_room_type_seq", "room_events", ["room_id", "type", "seq"])
+    # --- end chat (room events) ---
 
 
 def downgrade() -> None:
+    # --- chat (room events) ---
+    op.drop_index("ix_room_events_room_type_seq", table_name="room_events")
+    op.drop_index("ix_room_events_room_seq", table_name="room_events")
+    op.drop_table("room_events")
+    # --- end chat (room events) ---
     # --- collab (documents) ---
     op.drop_index("ix_collab_doc_snapshots_room_created", table_name="collab_doc_snapshots")
     op.drop_table("collab_doc_snapshots")

@@ -1,0 +1,156 @@
+"""Client-to-server messages of the events socket, and the REST response shapes.
+
+Incoming messages are one pydantic discriminated union on ``type``. Keep it in sync with
+docs/protocol.md ("Client to server").
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+
+_ID = Annotated[str, Field(min_length=1, max_length=64)]
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ChatSend(_Message):
+    """Post a chat message (length-checked against the settings by the handler)."""
+
+    type: Literal["chat.send"]
+    text: str
+    client_id: Annotated[str, Field(max_length=64)] | None = None
+
+
+class TypingMessage(_Message):
+    """The sender started (``active``) or stopped typing."""
+
+    type: Literal["typing"]
+    active: bool = True
+
+
+class ProctorSignal(_Message):
+    """A proctoring observation from the candidate's browser."""
+
+    type: Literal["proctor.signal"]
+    kind: Literal["tab_hidden", "tab_visible", "window_blur", "window_focus", "paste"]
+    away_ms: Annotated[int, Field(ge=0, le=7 * 24 * 3600 * 1000)] | None = None
+    chars: Annotated[int, Field(ge=0, le=100_000_000)] | None = None
+    external: bool | None = None
+
+    @model_validator(mode="after")
+    def _fields_match_kind(self) -> Self:
+        if self.kind == "tab_visible" and self.away_ms is None:
+            raise ValueError("tab_visible needs away_ms")
+        if self.kind == "paste" and (self.chars is None or self.external is None):
+            raise ValueError("paste needs chars and external")
+        if self.kind != "paste" and (self.chars is not None or self.external is not None):
+            raise ValueError("chars and external belong to paste only")
+        if self.kind != "tab_visible" and self.away_ms is not None:
+            raise ValueError("away_ms belongs to tab_visible only")
+        return self
+
+
+class RtcSignal(_Message):
+    """WebRTC signalling for one other participant."""
+
+    type: Literal["rtc.signal"]
+    to: _ID
+    kind: Literal["offer", "answer", "ice", "hangup"]
+    payload: dict[str, Any] = Field(default_factory=dict)
+
+
+class AdmissionAdmit(_Message):
+    """Staff: let a waiting participant in."""
+
+    type: Literal["admission.admit"]
+    participant_id: _ID
+
+
+class AdmissionReject(_Message):
+    """Staff: turn a waiting participant away."""
+
+    type: Literal["admission.reject"]
+    participant_id: _ID
+
+
+class AdmissionAutoAdmit(_Message):
+    """Staff: switch auto-admit on or off."""
+
+    type: Literal["admission.auto_admit"]
+    enabled: bool
+
+
+class ResumeMessage(_Message):
+    """Re-send the events after ``last_seq`` that this connection has not been sent."""
+
+    type: Literal["resume"]
+    last_seq: Annotated[int, Field(ge=0)]
+
+
+class PingMessage(_Message):
+    """Client heartbeat; answered with ``pong``."""
+
+    type: Literal["ping"]
+
+
+class PongMessage(_Message):
+    """Answer to the server's ``ping``."""
+
+    type: Literal["pong"]
+
+
+ClientMessage = Annotated[
+    ChatSend
+    | TypingMessage
+    | ProctorSignal
+    | RtcSignal
+    | AdmissionAdmit
+    | AdmissionReject
+    | AdmissionAutoAdmit
+    | ResumeMessage
+    | PingMessage
+    | PongMessage,
+    Field(discriminator="type"),
+]
+CLIENT_MESSAGE: TypeAdapter[ClientMessage] = TypeAdapter(ClientMessage)
+
+
+class ChatMessageOut(BaseModel):
+    """A chat message in history."""
+
+    seq: int
+    ts: float
+    participant_id: str
+    name: str
+    text: str
+    client_id: str | None = None
+
+
+class ChatPage(BaseModel):
+    """``GET /rooms/{id}/chat``: messages oldest first; ``next_before`` pages back."""
+
+    messages: list[ChatMessageOut]
+    next_before: int | None
+
+
+class ActivityEvent(BaseModel):
+    """One entry of the activity log."""
+
+    type: str
+    seq: int
+    ts: float
+    actor_id: str | None
+    audience: str
+    participant_id: str | None
+    data: dict[str, Any]
+
+
+class ActivityPage(BaseModel):
+    """``GET /rooms/{id}/events``: events oldest first; ``next_after`` pages forward."""
+
+    events: list[ActivityEvent]
+    next_after: int | None

@@ -1,0 +1,129 @@
+"""Who is connected to a room's events socket, on every node.
+
+Each connection is one entry, refreshed by its heartbeat. ``MemoryPresence`` serves one
+process; ``RedisPresence`` keeps a hash per room so every node sees every connection.
+An entry whose node died without removing it stops being listed once it is older than
+``ttl_s`` (the heartbeat refreshes live ones well within that).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import defaultdict
+from collections.abc import Awaitable
+from typing import Protocol, TypedDict, cast
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from coderoom.core.errors import Unavailable
+
+_REDIS_ERRORS = (RedisError, OSError, TimeoutError)
+
+
+class PresenceEntry(TypedDict):
+    """One live connection. Keep in sync with ``presence.*`` in docs/protocol.md."""
+
+    connection_id: str
+    participant_id: str
+    name: str
+    role: str
+    color: str
+    seen: float
+
+
+class PresenceStore(Protocol):
+    """Registry of the live connections of every room."""
+
+    async def put(self, room_id: str, entry: PresenceEntry) -> None:
+        """Add or refresh ``entry`` (its ``seen`` is set to now)."""
+        ...
+
+    async def remove(self, room_id: str, connection_id: str) -> None:
+        """Forget a connection."""
+        ...
+
+    async def list(self, room_id: str) -> list[PresenceEntry]:
+        """The room's live connections, oldest first."""
+        ...
+
+
+class MemoryPresence:
+    """The single-process ``PresenceStore``."""
+
+    def __init__(self) -> None:
+        self._rooms: defaultdict[str, dict[str, PresenceEntry]] = defaultdict(dict)
+
+    async def put(self, room_id: str, entry: PresenceEntry) -> None:
+        """Add or refresh ``entry``."""
+        entry["seen"] = time.time()
+        self._rooms[room_id][entry["connection_id"]] = entry
+
+    async def remove(self, room_id: str, connection_id: str) -> None:
+        """Forget a connection."""
+        room = self._rooms.get(room_id)
+        if room is not None:
+            room.pop(connection_id, None)
+            if not room:
+                del self._rooms[room_id]
+
+    async def list(self, room_id: str) -> list[PresenceEntry]:
+        """The room's live connections."""
+        return list(self._rooms.get(room_id, {}).values())
+
+
+class RedisPresence:
+    """The multi-process ``PresenceStore``: one Redis hash per room.
+
+    Args:
+        client: a ``redis.asyncio.Redis`` (the caller owns it).
+        prefix: key prefix.
+        ttl_s: entries not refreshed for this long are treated as gone.
+    """
+
+    def __init__(self, client: aioredis.Redis, *, prefix: str = "coderoom:", ttl_s: float) -> None:
+        self._redis = client
+        self._prefix = prefix
+        self._ttl_s = ttl_s
+
+    def _key(self, room_id: str) -> str:
+        return f"{self._prefix}room:{room_id}:presence"
+
+    async def put(self, room_id: str, entry: PresenceEntry) -> None:
+        """Add or refresh ``entry``.
+
+        Raises:
+            Unavailable: Redis cannot be reached.
+        """
+        entry["seen"] = time.time()
+        key = self._key(room_id)
+        try:
+            async with self._redis.pipeline(transaction=True) as pipe:
+                pipe.hset(key, entry["connection_id"], json.dumps(entry))
+                pipe.expire(key, int(self._ttl_s) + 1)
+                await pipe.execute()
+        except _REDIS_ERRORS as exc:
+            raise Unavailable("Presence is unavailable; try again.") from exc
+
+    async def remove(self, room_id: str, connection_id: str) -> None:
+        """Forget a connection (a Redis failure leaves it to expire)."""
+        try:
+            await cast("Awaitable[int]", self._redis.hdel(self._key(room_id), connection_id))
+        except _REDIS_ERRORS as exc:
+            raise Unavailable("Presence is unavailable.") from exc
+
+    async def list(self, room_id: str) -> list[PresenceEntry]:
+        """The room's live connections; stale entries are dropped on the way."""
+        key = self._key(room_id)
+        try:
+            raw = await cast("Awaitable[dict[bytes, bytes]]", self._redis.hgetall(key))
+            entries = [cast(PresenceEntry, json.loads(v)) for v in raw.values()]
+            cutoff = time.time() - self._ttl_s
+            stale = [e["connection_id"] for e in entries if e["seen"] < cutoff]
+            if stale:
+                await cast("Awaitable[int]", self._redis.hdel(key, *stale))
+        except _REDIS_ERRORS as exc:
+            raise Unavailable("Presence is unavailable; try again.") from exc
+        live = [e for e in entries if e["seen"] >= cutoff]
+        return sorted(live, key=lambda e: e["seen"])

@@ -1,0 +1,147 @@
+"""Chat, typing and presence over the events socket (Starlette TestClient, real app)."""
+
+from __future__ import annotations
+
+from starlette.testclient import TestClient
+
+from chat.wsutil import Socket, admitted_guest, events_url, make_room
+from coderoom.app import create_app
+from coderoom.settings import Settings
+
+
+def test_chat_round_trip_and_history_on_join(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = admitted_guest(tc, room)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        opening = host.opening()
+        assert opening["welcome"]["participant"]["role"] == "host"
+        assert opening["welcome"]["room"]["id"] == room.id
+        assert opening["chat.history"]["messages"] == []
+        with tc.websocket_connect(events_url(room.id, guest.token)) as g:
+            cand = Socket(g)
+            cand.opening()
+            host.send({"type": "chat.send", "text": "  hello there  ", "client_id": "c1"})
+            for sock in (host, cand):
+                msg, _ = sock.until("chat.message")
+                assert msg["data"] == {
+                    "participant_id": room.host.participant_id,
+                    "name": "Hana Host",
+                    "text": "hello there",
+                    "client_id": "c1",
+                }
+                assert msg["actor_id"] == room.host.participant_id
+                assert isinstance(msg["seq"], int)
+            cand.send({"type": "chat.send", "text": "hi!"})
+            reply, _ = host.until("chat.message")
+            assert reply["data"]["text"] == "hi!"
+            assert reply["seq"] > msg["seq"]
+    # A later joiner gets the history, oldest first.
+    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
+        history = Socket(g).opening()["chat.history"]
+        assert [m["text"] for m in history["messages"]] == ["hello there", "hi!"]
+        assert history["has_more"] is False
+    response = tc.get(f"/api/v1/rooms/{room.id}/chat", headers=guest.headers)
+    assert response.status_code == 200
+    assert [m["text"] for m in response.json()["messages"]] == ["hello there", "hi!"]
+
+
+def test_chat_history_is_bounded_and_paged(settings: Settings) -> None:
+    settings.events.rate_per_s = 10_000  # this test posts 105 messages at once
+    with TestClient(create_app(settings)) as tc:
+        _history_is_bounded_and_paged(tc)
+
+
+def _history_is_bounded_and_paged(tc: TestClient) -> None:
+    room = make_room(tc)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        host.opening()
+        for i in range(105):
+            host.send({"type": "chat.send", "text": f"m{i}"})
+            host.until("chat.message")
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        history = Socket(h).opening()["chat.history"]
+    assert len(history["messages"]) == 100
+    assert history["messages"][0]["text"] == "m5"
+    assert history["messages"][-1]["text"] == "m104"
+    assert history["has_more"] is True
+    page = tc.get(f"/api/v1/rooms/{room.id}/chat?limit=60", headers=room.host.headers).json()
+    assert page["messages"][-1]["text"] == "m104"
+    assert len(page["messages"]) == 60
+    older = tc.get(
+        f"/api/v1/rooms/{room.id}/chat?limit=60&before={page['next_before']}",
+        headers=room.host.headers,
+    ).json()
+    assert [m["text"] for m in older["messages"]] == [f"m{i}" for i in range(45)]
+    assert older["next_before"] is None
+
+
+def test_chat_length_limit_and_empty(tc: TestClient) -> None:
+    room = make_room(tc)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        host.opening()
+        host.send({"type": "chat.send", "text": "x" * 2001})
+        error = host.recv_type("error", skip=("presence.joined",))
+        assert error["code"] == "chat_too_long"
+        host.send({"type": "chat.send", "text": "   "})
+        assert host.recv_type("error")["code"] == "chat_empty"
+        host.send({"type": "chat.send", "text": "x" * 2000})
+        msg, _ = host.until("chat.message")
+        assert len(msg["data"]["text"]) == 2000
+
+
+def test_typing_is_relayed_to_others_only(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = admitted_guest(tc, room)
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, guest.token)) as g,
+    ):
+        host, cand = Socket(h), Socket(g)
+        host.opening()
+        cand.opening()
+        cand.send({"type": "typing", "active": True})
+        cand.send({"type": "typing", "active": True})  # throttled: within typing_interval_s
+        cand.send({"type": "typing", "active": False})
+        first, _ = host.until("typing")
+        assert first["data"] == {
+            "participant_id": guest.participant_id,
+            "name": guest.name,
+            "active": True,
+        }
+        assert first["seq"] is None
+        second, _ = host.until("typing")
+        assert second["data"]["active"] is False
+        # The typist never gets its own typing back: the next thing it sees is the pong.
+        cand.send({"type": "ping"})
+        _, before = cand.until("pong")
+        assert all(m["type"] != "typing" for m in before)
+
+
+def test_presence_join_and_leave(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = admitted_guest(tc, room, "Cleo")
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        opening = host.opening()
+        me = opening["welcome"]["connection_id"]
+        assert [c["connection_id"] for c in opening["presence.state"]["connections"]] == [me]
+        with tc.websocket_connect(events_url(room.id, guest.token)) as g:
+            cand = Socket(g)
+            state = cand.opening()["presence.state"]["connections"]
+            assert {c["participant_id"] for c in state} == {
+                room.host.participant_id,
+                guest.participant_id,
+            }
+            joined, _ = host.until("presence.joined")
+            while joined["data"]["connection"]["participant_id"] != guest.participant_id:
+                joined, _ = host.until("presence.joined")
+            entry = joined["data"]["connection"]
+            assert entry["name"] == "Cleo"
+            assert entry["role"] == "candidate"
+            assert entry["color"].startswith("#")
+            guest_conn = entry["connection_id"]
+        left, _ = host.until("presence.left")
+        assert left["data"] == {"connection_id": guest_conn, "participant_id": guest.participant_id}
