@@ -61,7 +61,8 @@ export function participantsReducer(
   const data = "data" in message ? message.data : null
   if (!data) return state
   if (message.type === "presence.joined" || message.type === "presence.left") {
-    const entry = data as unknown as PresenceEntry
+    // presence.joined carries `{connection: entry}`; presence.left the ids at the top level.
+    const entry = (data.connection ?? data) as unknown as PresenceEntry
     if (typeof entry.participant_id !== "string") return state
     return withConnection(state, entry, message.type === "presence.joined")
   }
