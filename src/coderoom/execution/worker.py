@@ -17,6 +17,7 @@ import anyio.to_thread
 from arq import create_pool
 from arq.connections import ArqRedis, RedisSettings
 from arq.jobs import Job as ArqJob
+from arq.jobs import JobStatus
 from arq.worker import Worker
 
 from coderoom.core.errors import RateLimited, Unavailable
@@ -104,14 +105,20 @@ class ArqBackend:
             raise Unavailable("The run could not be queued.")
         try:
             result: dict[str, Any] = await job.result(
-                timeout=self._settings.queue_wait_s + timeout_s, poll_delay=POLL_S
+                timeout=self._settings.queue_wait_s, poll_delay=POLL_S
             )
         except TimeoutError:
-            raise RateLimited(
-                "No execution worker took the run in time; try again shortly.",
-                retry_after=5,
-                details={"retry_after": 5},
-            ) from None
+            if await job.status() in (JobStatus.queued, JobStatus.deferred):
+                # No worker took it in time; `_expires` makes sure none will later.
+                raise RateLimited(
+                    "No execution worker took the run in time; try again shortly.",
+                    retry_after=5,
+                    details={"retry_after": 5},
+                ) from None
+            try:
+                result = await job.result(timeout=timeout_s, poll_delay=POLL_S)
+            except TimeoutError:
+                raise Unavailable("The execution worker did not answer in time.") from None
         return result
 
     async def execute(self, job: Job) -> dict[str, Any]:
