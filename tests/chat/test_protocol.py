@@ -1,0 +1,358 @@
+"""Admission, proctoring, WebRTC relay, hostile input, resume and closes on the events socket."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from starlette.testclient import TestClient
+
+from chat.wsutil import Socket, admit, admitted_guest, events_url, join_guest, make_room
+from coderoom.app import create_app
+from coderoom.settings import Settings
+
+
+def test_waiting_client_sees_only_its_admission_outcome(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = join_guest(tc, room, "Wendy")
+    assert guest.status == "waiting"
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        opening = host.opening()
+        waiting = opening["admission.waiting_list"]["participants"]
+        assert [p["id"] for p in waiting] == [guest.participant_id]
+        with tc.websocket_connect(events_url(room.id, guest.token)) as w:
+            wait = Socket(w)
+            welcome = wait.recv()
+            assert welcome["type"] == "welcome"
+            assert welcome["participant"]["status"] == "waiting"
+            assert "room" not in welcome
+            # Room traffic the waiting client must not see.
+            host.send({"type": "chat.send", "text": "secret plans"})
+            host.until("chat.message")
+            wait.send({"type": "chat.send", "text": "let me in"})
+            assert wait.recv()["code"] == "not_admitted"
+            host.send({"type": "admission.admit", "participant_id": guest.participant_id})
+            outcome = wait.recv()
+            assert outcome["type"] == "admission.admitted"
+            assert outcome["data"]["participant"]["id"] == guest.participant_id
+            # Now admitted in place: the opening state follows, chat history included.
+            after = wait.opening()
+            assert after["welcome"]["participant"]["status"] == "admitted"
+            assert [m["text"] for m in after["chat.history"]["messages"]] == ["secret plans"]
+            staff_copy, _ = host.until("admission.admitted")
+            assert staff_copy["data"]["participant"]["status"] == "admitted"
+
+
+def test_rejected_waiting_client_is_told_and_closed(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = join_guest(tc, room)
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, guest.token)) as w,
+    ):
+        host, wait = Socket(h), Socket(w)
+        host.opening()
+        assert wait.recv()["type"] == "welcome"
+        host.send({"type": "admission.reject", "participant_id": guest.participant_id})
+        assert wait.recv()["type"] == "admission.rejected"
+        assert wait.expect_close() == 4403
+
+
+def test_auto_admit_toggle_and_staff_only(tc: TestClient) -> None:
+    room = make_room(tc)
+    member = admitted_guest(tc, room)
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, member.token)) as c,
+    ):
+        host, cand = Socket(h), Socket(c)
+        host.opening()
+        cand.opening()
+        cand.send({"type": "admission.auto_admit", "enabled": True})
+        assert cand.recv_type("error", skip=("presence.joined",))["code"] == "staff_only"
+        host.send({"type": "admission.auto_admit", "enabled": True})
+        updated, _ = host.until("room.updated")
+        assert updated["data"]["changes"] == {"auto_admit": True}
+    newcomer = join_guest(tc, room, "Auto")
+    assert newcomer.status == "admitted"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_proctoring_signals_reach_staff_only_and_are_stored(tc: TestClient, enabled: bool) -> None:
+    room = make_room(tc, proctoring_enabled=enabled)
+    cand_member = admitted_guest(tc, room, "Candy")
+    peer_member = admitted_guest(tc, room, "Peer")
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, cand_member.token)) as c,
+        tc.websocket_connect(events_url(room.id, peer_member.token)) as p,
+    ):
+        host, cand, peer = Socket(h), Socket(c), Socket(p)
+        for sock in (host, cand, peer):
+            sock.opening()
+        cand.send({"type": "proctor.signal", "kind": "tab_hidden"})
+        cand.send({"type": "proctor.signal", "kind": "tab_visible", "away_ms": 4200})
+        cand.send({"type": "proctor.signal", "kind": "paste", "chars": 812, "external": True})
+        cand.send({"type": "proctor.signal", "kind": "paste"})  # malformed: no chars
+        assert cand.recv_type("error", skip=("presence.joined",))["code"] == "invalid_message"
+        # A chat message marks "after the signals" for everyone.
+        cand.send({"type": "chat.send", "text": "done"})
+        _, host_before = host.until("chat.message")
+        _, peer_before = peer.until("chat.message")
+    signals = [m for m in host_before if m["type"] == "proctor.signal"]
+    assert all(m["type"] != "proctor.signal" for m in peer_before)
+    log = tc.get(
+        f"/api/v1/rooms/{room.id}/events?type=proctor.signal", headers=room.host.headers
+    ).json()["events"]
+    if not enabled:
+        assert signals == []
+        assert log == []
+        return
+    assert [s["data"]["kind"] for s in signals] == ["tab_hidden", "tab_visible", "paste"]
+    assert signals[1]["data"]["away_ms"] == 4200
+    assert signals[2]["data"] | {} == {
+        "kind": "paste",
+        "chars": 812,
+        "external": True,
+        "participant_id": cand_member.participant_id,
+        "name": "Candy",
+    }
+    assert [e["data"]["kind"] for e in log] == ["tab_hidden", "tab_visible", "paste"]
+    assert {e["actor_id"] for e in log} == {cand_member.participant_id}
+    assert {e["audience"] for e in log} == {"staff"}
+    forbidden = tc.get(f"/api/v1/rooms/{room.id}/events", headers=cand_member.headers)
+    assert forbidden.status_code == 403
+
+
+def test_webrtc_relay_only_between_admitted_participants_of_the_room(tc: TestClient) -> None:
+    room = make_room(tc)
+    other_room = make_room(tc)
+    caller = admitted_guest(tc, room, "Caller")
+    waiting = join_guest(tc, room, "Waiter")
+    stranger = admitted_guest(tc, other_room, "Stranger")
+    offer = {"sdp": "v=0...", "type": "offer"}
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, caller.token)) as c,
+        tc.websocket_connect(events_url(room.id, waiting.token)) as w,
+        tc.websocket_connect(events_url(other_room.id, stranger.token)) as s,
+    ):
+        host, call, wait, other = Socket(h), Socket(c), Socket(w), Socket(s)
+        host.opening()
+        call.opening()
+        other.opening()
+        assert wait.recv()["type"] == "welcome"
+        msg = {"type": "rtc.signal", "kind": "offer", "payload": offer}
+        call.send(msg | {"to": room.host.participant_id})
+        got, _ = host.until("rtc.signal")
+        assert got["data"] == {
+            "from": caller.participant_id,
+            "name": "Caller",
+            "kind": "offer",
+            "payload": offer,
+        }
+        assert got["seq"] is None
+        for target in (waiting.participant_id, stranger.participant_id, "nobody"):
+            call.send(msg | {"to": target})
+            assert call.recv_type("error", skip=("presence.joined",))["code"] == "peer_unavailable"
+        wait.send(msg | {"to": room.host.participant_id})
+        assert wait.recv()["code"] == "not_admitted"
+        other.send(msg | {"to": room.host.participant_id})
+        assert other.recv_type("error", skip=("presence.joined",))["code"] == "peer_unavailable"
+        # The host answers; nothing else reached the host from the refused attempts.
+        host.send({"type": "rtc.signal", "kind": "answer", "to": caller.participant_id})
+        answer, _ = call.until("rtc.signal")
+        assert answer["data"]["kind"] == "answer"
+        host.send({"type": "ping"})
+        _, between = host.until("pong")
+        assert all(m["type"] != "rtc.signal" for m in between)
+
+
+def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -> None:
+    room = make_room(tc)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        host.opening()
+        cases = [
+            ("not json", "bad_json"),
+            ("[1, 2]", "bad_json"),
+            ('"str"', "bad_json"),
+            ("{}", "unknown_type"),
+            ('{"type": "launch.missiles"}', "unknown_type"),
+            ('{"type": 7}', "unknown_type"),
+            ('{"type": "chat.send"}', "invalid_message"),
+            ('{"type": "chat.send", "text": 5}', "invalid_message"),
+            ('{"type": "chat.send", "text": "x", "extra": 1}', "invalid_message"),
+            ('{"type": "typing", "active": "maybe"}', "invalid_message"),
+            ('{"type": "resume", "last_seq": -1}', "invalid_message"),
+            ('{"type": "rtc.signal", "to": "", "kind": "offer"}', "invalid_message"),
+            ('{"type": "proctor.signal", "kind": "tab_visible"}', "invalid_message"),
+            ("x" * (64 * 1024 + 1), "payload_too_large"),
+            (json.dumps({"type": "chat.send", "text": "é" * 40_000}), "payload_too_large"),
+        ]
+        for raw, code in cases:
+            host.send_raw(raw)
+            error = host.recv_type("error", skip=("presence.joined",))
+            assert error["code"] == code, raw[:60]
+            assert error["message"]
+        host.ws.send_bytes(b"\x00\x01")
+        assert host.recv_type("error")["code"] == "bad_frame"
+        host.send({"type": "chat.send", "text": "still here"})
+        msg, _ = host.until("chat.message")
+        assert msg["data"]["text"] == "still here"
+
+
+def test_rate_limit_errors_then_closes_a_flood(tc: TestClient) -> None:
+    room = make_room(tc)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        host.opening()
+        for _ in range(300):
+            host.send({"type": "ping"})
+        kinds: list[str] = []
+        while True:
+            message = host._next(5.0)
+            if message["type"] == "websocket.close":
+                assert message["code"] == 4429
+                break
+            body = json.loads(message["text"])
+            kinds.append(body["type"] if body["type"] != "error" else body["code"])
+        # The burst passes, then errors, then the flood is cut off.
+        assert kinds.count("pong") >= 40
+        assert "rate_limited" in kinds
+        assert kinds.index("rate_limited") >= 40
+
+
+def test_resume_with_last_seq_delivers_missed_events(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = admitted_guest(tc, room)
+    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
+        cand = Socket(g)
+        start = cand.opening()["welcome"]["seq"]
+        cand.send({"type": "chat.send", "text": "before"})
+        seen, _ = cand.until("chat.message")
+    last_seq = seen["seq"]
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        host = Socket(h)
+        host.opening()
+        host.send({"type": "chat.send", "text": "missed 1"})
+        host.send({"type": "chat.send", "text": "missed 2"})
+        host.until("chat.message")
+        host.until("chat.message")
+    with tc.websocket_connect(events_url(room.id, guest.token, last_seq=last_seq)) as g:
+        cand = Socket(g)
+        welcome = cand.recv()
+        assert welcome["type"] == "welcome"
+        replay = []
+        while len([m for m in replay if m["type"] == "chat.message"]) < 2:
+            body = cand.recv()
+            if body.get("seq") is not None:
+                replay.append(body)
+        seqs = [m["seq"] for m in replay]
+        assert seqs == sorted(seqs)
+        assert seqs[0] == last_seq + 1  # no gap: the host's presence.joined comes first
+        assert [m["data"]["text"] for m in replay if m["type"] == "chat.message"] == [
+            "missed 1",
+            "missed 2",
+        ]
+        # The resume message form: nothing new since the connection started.
+        cand.send({"type": "resume", "last_seq": welcome["seq"]})
+        resumed, _ = cand.until("resumed")
+        assert resumed["count"] == 0
+    assert start < last_seq
+
+
+def test_too_old_or_future_last_seq_gets_resync_required(settings: Settings) -> None:
+    settings.events.resume_buffer_size = 5
+    with TestClient(create_app(settings)) as tc:
+        room = make_room(tc)
+        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+            host = Socket(h)
+            host.opening()
+            for i in range(8):
+                host.send({"type": "chat.send", "text": f"m{i}"})
+                host.until("chat.message")
+        for last_seq in (1, 10_000):
+            with tc.websocket_connect(events_url(room.id, room.host.token, last_seq=last_seq)) as h:
+                host = Socket(h)
+                opening = host.opening()
+                assert "resync_required" in opening
+                assert len(opening["chat.history"]["messages"]) == 8
+        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+            host = Socket(h)
+            host.opening()
+            host.send({"type": "resume", "last_seq": 1})
+            assert host.recv_type("resync_required", skip=("presence.joined",))["seq"] > 1
+
+
+def test_permission_closes(tc: TestClient) -> None:
+    room = make_room(tc)
+    other = make_room(tc)
+    guest_elsewhere = admitted_guest(tc, other)
+    cases = [
+        (events_url(room.id, None), 4401),
+        (events_url(room.id, "garbage"), 4401),
+        (events_url(room.id, guest_elsewhere.token), 4403),
+        (events_url("no-such-room", room.host.token), 4403),
+        (events_url(other.id, room.host.token), 4403),
+    ]
+    for url, code in cases:
+        with tc.websocket_connect(url) as ws:
+            assert Socket(ws).expect_close() == code, url
+    rejected = join_guest(tc, room)
+    url = f"/api/v1/rooms/{room.id}/participants/{rejected.participant_id}/reject"
+    assert tc.post(url, headers=room.host.headers).status_code == 200
+    with tc.websocket_connect(events_url(room.id, rejected.token)) as ws:
+        assert Socket(ws).expect_close() == 4403
+
+
+def test_room_ended_is_delivered_then_sockets_close(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = admitted_guest(tc, room)
+    waiting = join_guest(tc, room, "Late")
+    with (
+        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+        tc.websocket_connect(events_url(room.id, guest.token)) as c,
+        tc.websocket_connect(events_url(room.id, waiting.token)) as w,
+    ):
+        host, cand, wait = Socket(h), Socket(c), Socket(w)
+        host.opening()
+        cand.opening()
+        assert wait.recv()["type"] == "welcome"
+        assert tc.post(f"/api/v1/rooms/{room.id}/end", headers=room.host.headers).status_code == 200
+        for sock in (host, cand):
+            ended, _ = sock.until("room.ended")
+            assert ended["data"]["ended_at"]
+            assert sock.expect_close() == 4410
+        assert wait.expect_close() == 4410
+    with tc.websocket_connect(events_url(room.id, guest.token)) as c:
+        late = Socket(c)
+        assert late.recv()["type"] == "room.ended"
+        assert late.expect_close() == 4410
+
+
+def test_activity_log_records_joins_chat_and_leaves(tc: TestClient) -> None:
+    room = make_room(tc)
+    guest = join_guest(tc, room)
+    admit(tc, room, guest)
+    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
+        cand = Socket(g)
+        cand.opening()
+        cand.send({"type": "chat.send", "text": "hello"})
+        cand.until("chat.message")
+    response = tc.get(f"/api/v1/rooms/{room.id}/events", headers=room.host.headers)
+    assert response.status_code == 200
+    events = response.json()["events"]
+    types = [e["type"] for e in events]
+    for expected in ("admission.admitted", "presence.joined", "chat.message", "presence.left"):
+        assert expected in types
+    seqs = [e["seq"] for e in events]
+    assert seqs == sorted(seqs)
+    assert len(set(seqs)) == len(seqs)
+    page = tc.get(
+        f"/api/v1/rooms/{room.id}/events?after={seqs[1]}&limit=2", headers=room.host.headers
+    ).json()
+    assert [e["seq"] for e in page["events"]] == seqs[2:4]
+    bad = tc.get(f"/api/v1/rooms/{room.id}/events?after=-1", headers=room.host.headers)
+    assert bad.status_code == 422
