@@ -3,7 +3,7 @@
 Everything that touches the document runs synchronously on the event loop, so no lock is
 needed: a client's update is applied, and the document's observer queues the effective
 update to every other client, to the update log and to the bus before anything else runs.
-Bus messages on ``collab_topic(room_id)`` start with one tag byte:
+Bus messages on ``collab_topic(room_id)`` are ``<node_id>|<tag><body>``; the tag byte is
 ``u`` doc update, ``a`` awareness update, ``q`` state vector (another node asks for
 what it misses; answered with ``u``).
 """
@@ -106,6 +106,7 @@ class CollabRoom:
         self.idle_since: float | None = time.monotonic()
         self._updates = updates
         self._bus = bus
+        self._node = bus.node_id.encode()
         self._origin: object = None
         self._outbox: deque[bytes] = deque()
         self._outbox_wake = asyncio.Event()
@@ -243,7 +244,10 @@ class CollabRoom:
         if topic == room_topic(self.room_id):
             self._room_event(payload)
             return
-        tag, body = payload[:1], payload[1:]
+        origin, _, rest = payload.partition(b"|")
+        if origin == self._node:
+            return  # our own message, delivered back by the bus to this node's subscribers
+        tag, body = rest[:1], rest[1:]
         try:
             if tag == b"u":
                 self._apply(body, _REMOTE)
@@ -275,7 +279,7 @@ class CollabRoom:
                     conn.can_write = who.get("role") != "observer"
 
     def _publish(self, message: bytes) -> None:
-        self._outbox.append(message)
+        self._outbox.append(self._node + b"|" + message)
         self._outbox_wake.set()
 
     async def publish_loop(self) -> None:
