@@ -90,6 +90,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run code in the sandbox */
+        post: operations["create_execution_api_v1_executions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invites/{code}": {
         parameters: {
             query?: never;
@@ -122,6 +139,60 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/languages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Languages that can run here (self-test passed) */
+        get: operations["list_languages_api_v1_languages_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List and search problems */
+        get: operations["list_problems_api_v1_problems_get"];
+        put?: never;
+        /** Create a problem */
+        post: operations["create_problem_api_v1_problems_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{ref}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A problem by id or slug (full view for its owner) */
+        get: operations["get_problem_api_v1_problems__ref__get"];
+        put?: never;
+        post?: never;
+        /** Delete your problem */
+        delete: operations["delete_problem_api_v1_problems__ref__delete"];
+        options?: never;
+        head?: never;
+        /** Edit your problem (bumps its version) */
+        patch: operations["update_problem_api_v1_problems__ref__patch"];
         trace?: never;
     };
     "/api/v1/rooms": {
@@ -161,6 +232,26 @@ export interface paths {
         patch: operations["update_room_api_v1_rooms__room_id__patch"];
         trace?: never;
     };
+    "/api/v1/rooms/{room_id}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chat History
+         * @description Chat messages, newest page first; pass ``next_before`` to page back.
+         */
+        get: operations["chat_history_api_v1_rooms__room_id__chat_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms/{room_id}/end": {
         parameters: {
             query?: never;
@@ -172,6 +263,26 @@ export interface paths {
         put?: never;
         /** End the room for everyone (host) */
         post: operations["end_room_api_v1_rooms__room_id__end_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Activity Log
+         * @description The room's activity log for staff (joins, leaves, chat, runs, proctoring...).
+         */
+        get: operations["activity_log_api_v1_rooms__room_id__events_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -281,6 +392,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/{room_id}/problem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The room's problem (candidate-safe) */
+        get: operations["get_room_problem_api_v1_rooms__room_id__problem_get"];
+        /** Attach a problem to the room (staff) */
+        put: operations["set_room_problem_api_v1_rooms__room_id__problem_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/problem/run-tests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run code on the sample tests */
+        post: operations["run_tests_api_v1_rooms__room_id__problem_run_tests_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-participant results (staff) */
+        get: operations["room_report_api_v1_rooms__room_id__report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/runs/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The room's latest run (for late joiners) */
+        get: operations["latest_room_run_api_v1_rooms__room_id__runs_latest_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms/{room_id}/snapshots": {
         parameters: {
             query?: never;
@@ -333,6 +513,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/{room_id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submissions (staff: all; others: own) */
+        get: operations["list_submissions_api_v1_rooms__room_id__submissions_get"];
+        put?: never;
+        /** Submit code: run every test and record a score */
+        post: operations["submit_api_v1_rooms__room_id__submissions_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -372,6 +570,38 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * ActivityEvent
+         * @description One entry of the activity log.
+         */
+        ActivityEvent: {
+            /** Actor Id */
+            actor_id: string | null;
+            /** Audience */
+            audience: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Participant Id */
+            participant_id: string | null;
+            /** Seq */
+            seq: number;
+            /** Ts */
+            ts: number;
+            /** Type */
+            type: string;
+        };
+        /**
+         * ActivityPage
+         * @description ``GET /rooms/{id}/events``: events oldest first; ``next_after`` pages forward.
+         */
+        ActivityPage: {
+            /** Events */
+            events: components["schemas"]["ActivityEvent"][];
+            /** Next After */
+            next_after: number | null;
+        };
+        /**
          * AuthTokens
          * @description Answer of register, login and refresh.
          */
@@ -391,6 +621,44 @@ export interface components {
             user: components["schemas"]["UserPublic"];
         };
         /**
+         * ChatMessageOut
+         * @description A chat message in history.
+         */
+        ChatMessageOut: {
+            /** Client Id */
+            client_id?: string | null;
+            /** Name */
+            name: string;
+            /** Participant Id */
+            participant_id: string;
+            /** Seq */
+            seq: number;
+            /** Text */
+            text: string;
+            /** Ts */
+            ts: number;
+        };
+        /**
+         * ChatPage
+         * @description ``GET /rooms/{id}/chat``: messages oldest first; ``next_before`` pages back.
+         */
+        ChatPage: {
+            /** Messages */
+            messages: components["schemas"]["ChatMessageOut"][];
+            /** Next Before */
+            next_before: number | null;
+        };
+        /**
+         * CodeIn
+         * @description Code to test or submit.
+         */
+        CodeIn: {
+            /** Code */
+            code: string;
+            /** Language */
+            language: string;
+        };
+        /**
          * ErrorBody
          * @description Every API error: ``{"error": {"code", "message", "details"}}``.
          */
@@ -408,6 +676,51 @@ export interface components {
             details?: unknown;
             /** Message */
             message: string;
+        };
+        /**
+         * ExecutionCreate
+         * @description Run ``code`` once with ``stdin``; with ``room_id`` the room sees it.
+         */
+        ExecutionCreate: {
+            /** Code */
+            code: string;
+            /** Language */
+            language: string;
+            /** Room Id */
+            room_id?: string | null;
+            /**
+             * Stdin
+             * @default
+             */
+            stdin?: string;
+        };
+        /**
+         * ExecutionPublic
+         * @description The verdict and measurements of a run (see ``sandbox/verdict.py`` for statuses).
+         */
+        ExecutionPublic: {
+            /** Cpu Ms */
+            cpu_ms: number;
+            /** Exit Code */
+            exit_code: number | null;
+            /** Id */
+            id: string;
+            /** Memory Kb */
+            memory_kb: number;
+            /** Signal */
+            signal: number | null;
+            /** Status */
+            status: string;
+            /** Stderr */
+            stderr: string;
+            /** Stderr Truncated */
+            stderr_truncated: boolean;
+            /** Stdout */
+            stdout: string;
+            /** Stdout Truncated */
+            stdout_truncated: boolean;
+            /** Time Ms */
+            time_ms: number;
         };
         /**
          * InviteJoin
@@ -457,6 +770,35 @@ export interface components {
              * @enum {string}
              */
             status: "waiting" | "admitted" | "rejected" | "removed" | "left";
+        };
+        /**
+         * LanguagePublic
+         * @description A runnable language.
+         */
+        LanguagePublic: {
+            /** Id */
+            id: string;
+            /** Monaco */
+            monaco: string;
+            /** Name */
+            name: string;
+            /** Version */
+            version: string;
+        };
+        /**
+         * LanguagesPublic
+         * @description Languages whose self-test passed on this server.
+         */
+        LanguagesPublic: {
+            /** Languages */
+            languages: components["schemas"]["LanguagePublic"][];
+        };
+        /**
+         * LatestRunPublic
+         * @description The room's latest run, or null before the first one.
+         */
+        LatestRunPublic: {
+            run: components["schemas"]["RoomRunPublic"] | null;
         };
         /**
          * ParticipantPublic
@@ -533,12 +875,297 @@ export interface components {
             theme?: "light" | "dark" | "system";
         };
         /**
+         * ProblemCreate
+         * @description A new problem owned by the caller.
+         */
+        ProblemCreate: {
+            /**
+             * Comparator
+             * @default whitespace
+             * @enum {string}
+             */
+            comparator?: "exact" | "whitespace" | "lines_unordered" | "float";
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "easy" | "medium" | "hard";
+            /** Float Tolerance */
+            float_tolerance?: number | null;
+            /** Memory Mb */
+            memory_mb?: number | null;
+            /** Slug */
+            slug: string;
+            /**
+             * Solutions
+             * @default {}
+             */
+            solutions?: {
+                [key: string]: string;
+            };
+            /**
+             * Starter Code
+             * @default {}
+             */
+            starter_code?: {
+                [key: string]: string;
+            };
+            /**
+             * Statement
+             * @default
+             */
+            statement?: string;
+            /**
+             * Tags
+             * @default []
+             */
+            tags?: string[];
+            /**
+             * Tests
+             * @default []
+             */
+            tests?: components["schemas"]["TestCaseIn"][];
+            /** Time Limit S */
+            time_limit_s?: number | null;
+            /** Title */
+            title: string;
+        };
+        /**
+         * ProblemFull
+         * @description Owner/staff view: everything, hidden tests and reference solutions included.
+         */
+        ProblemFull: {
+            /** Builtin */
+            builtin: boolean;
+            /**
+             * Comparator
+             * @enum {string}
+             */
+            comparator: "exact" | "whitespace" | "lines_unordered" | "float";
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "easy" | "medium" | "hard";
+            /** Float Tolerance */
+            float_tolerance: number | null;
+            /** Hidden Count */
+            hidden_count: number;
+            /** Id */
+            id: string;
+            /** Languages */
+            languages: string[];
+            /** Memory Mb */
+            memory_mb: number | null;
+            /** Owner User Id */
+            owner_user_id: string | null;
+            /** Samples */
+            samples: components["schemas"]["TestCasePublic"][];
+            /** Slug */
+            slug: string;
+            /** Solutions */
+            solutions: {
+                [key: string]: string;
+            };
+            /** Starter Code */
+            starter_code: {
+                [key: string]: string;
+            };
+            /** Statement */
+            statement: string;
+            /** Tags */
+            tags: string[];
+            /** Tests */
+            tests: components["schemas"]["TestCasePublic"][];
+            /** Time Limit S */
+            time_limit_s: number | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * View
+             * @default full
+             * @enum {string}
+             */
+            view?: "public" | "full";
+        };
+        /**
+         * ProblemPublic
+         * @description Candidate-safe view: the statement, starter code and sample tests only.
+         *
+         *     ``starter_code`` maps language id to code; the web client puts it into the editor
+         *     only when the file is empty, so code already written is never clobbered.
+         */
+        ProblemPublic: {
+            /** Builtin */
+            builtin: boolean;
+            /**
+             * Comparator
+             * @enum {string}
+             */
+            comparator: "exact" | "whitespace" | "lines_unordered" | "float";
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "easy" | "medium" | "hard";
+            /** Float Tolerance */
+            float_tolerance: number | null;
+            /** Hidden Count */
+            hidden_count: number;
+            /** Id */
+            id: string;
+            /** Languages */
+            languages: string[];
+            /** Memory Mb */
+            memory_mb: number | null;
+            /** Owner User Id */
+            owner_user_id: string | null;
+            /** Samples */
+            samples: components["schemas"]["TestCasePublic"][];
+            /** Slug */
+            slug: string;
+            /** Starter Code */
+            starter_code: {
+                [key: string]: string;
+            };
+            /** Statement */
+            statement: string;
+            /** Tags */
+            tags: string[];
+            /** Time Limit S */
+            time_limit_s: number | null;
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+            /**
+             * View
+             * @default public
+             * @enum {string}
+             */
+            view?: "public" | "full";
+        };
+        /**
+         * ProblemSummary
+         * @description A line of the problem list.
+         */
+        ProblemSummary: {
+            /** Builtin */
+            builtin: boolean;
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "easy" | "medium" | "hard";
+            /** Id */
+            id: string;
+            /** Languages */
+            languages: string[];
+            /** Owner User Id */
+            owner_user_id: string | null;
+            /** Slug */
+            slug: string;
+            /** Tags */
+            tags: string[];
+            /** Title */
+            title: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ProblemUpdate
+         * @description A partial edit; ``tests`` (when given) replaces every test. Bumps the version.
+         */
+        ProblemUpdate: {
+            /** Comparator */
+            comparator?: ("exact" | "whitespace" | "lines_unordered" | "float") | null;
+            /** Difficulty */
+            difficulty?: ("easy" | "medium" | "hard") | null;
+            /** Float Tolerance */
+            float_tolerance?: number | null;
+            /** Memory Mb */
+            memory_mb?: number | null;
+            /** Solutions */
+            solutions?: {
+                [key: string]: string;
+            } | null;
+            /** Starter Code */
+            starter_code?: {
+                [key: string]: string;
+            } | null;
+            /** Statement */
+            statement?: string | null;
+            /** Tags */
+            tags?: string[] | null;
+            /** Tests */
+            tests?: components["schemas"]["TestCaseIn"][] | null;
+            /** Time Limit S */
+            time_limit_s?: number | null;
+            /** Title */
+            title?: string | null;
+        };
+        /**
+         * ProblemsPublic
+         * @description A page of problems.
+         */
+        ProblemsPublic: {
+            /** Items */
+            items: components["schemas"]["ProblemSummary"][];
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+            /** Total */
+            total: number;
+        };
+        /**
          * RefreshRequest
          * @description ``POST /auth/refresh`` and ``/auth/logout`` body.
          */
         RefreshRequest: {
             /** Refresh Token */
             refresh_token: string;
+        };
+        /**
+         * ReportRow
+         * @description One participant's results in a room.
+         */
+        ReportRow: {
+            /** Attempts */
+            attempts: number;
+            /** Best Score */
+            best_score: number | null;
+            /** Best Verdict */
+            best_verdict: string | null;
+            /** Display Name */
+            display_name: string;
+            /** First Passing At */
+            first_passing_at: string | null;
+            /** First Submission At */
+            first_submission_at: string | null;
+            /** Participant Id */
+            participant_id: string;
+            /** Role */
+            role: string;
+            /** Seconds To First Pass */
+            seconds_to_first_pass: number | null;
         };
         /**
          * RestoreResult
@@ -602,6 +1229,14 @@ export interface components {
             password?: string | null;
         };
         /**
+         * RoomProblemSet
+         * @description Attach a problem (by id or slug) to a room, or detach it with ``null``.
+         */
+        RoomProblemSet: {
+            /** Problem Id */
+            problem_id: string | null;
+        };
+        /**
          * RoomPublic
          * @description A room as the caller may see it.
          *
@@ -646,6 +1281,40 @@ export interface components {
             title: string;
         };
         /**
+         * RoomReport
+         * @description Per-participant results for the room's staff.
+         */
+        RoomReport: {
+            /** Problem Id */
+            problem_id: string | null;
+            /** Room Id */
+            room_id: string;
+            /** Rows */
+            rows: components["schemas"]["ReportRow"][];
+        };
+        /**
+         * RoomRunPublic
+         * @description A room's run as participants see it (``run.finished`` carries the same).
+         */
+        RoomRunPublic: {
+            /** By */
+            by: {
+                [key: string]: string | null;
+            };
+            /** Finished At */
+            finished_at: string;
+            /** Language */
+            language: string;
+            /** Result */
+            result: {
+                [key: string]: unknown;
+            };
+            /** Run Id */
+            run_id: string;
+            /** Started At */
+            started_at: string;
+        };
+        /**
          * RoomUpdate
          * @description ``PATCH /rooms/{id}`` body: only the fields given change.
          */
@@ -676,6 +1345,44 @@ export interface components {
             offset: number;
             /** Total */
             total: number;
+        };
+        /**
+         * RunTestsResult
+         * @description The outcome of "Run tests" on the sample tests.
+         */
+        RunTestsResult: {
+            /** Compile Output */
+            compile_output: string;
+            /** Passed */
+            passed: number;
+            /** Results */
+            results: components["schemas"]["SampleResult"][];
+            /** Total */
+            total: number;
+            /** Verdict */
+            verdict: string;
+        };
+        /**
+         * SampleResult
+         * @description One sample test: what went in, what was expected, what came out.
+         */
+        SampleResult: {
+            /** Actual Stdout */
+            actual_stdout: string;
+            /** Expected Stdout */
+            expected_stdout: string;
+            /** Memory Kb */
+            memory_kb: number;
+            /** Position */
+            position: number;
+            /** Stderr */
+            stderr: string;
+            /** Stdin */
+            stdin: string;
+            /** Time Ms */
+            time_ms: number;
+            /** Verdict */
+            verdict: string;
         };
         /**
          * SnapshotContent
@@ -738,6 +1445,182 @@ export interface components {
         SnapshotsPublic: {
             /** Data */
             data: components["schemas"]["SnapshotPublic"][];
+        };
+        /**
+         * SubmissionFull
+         * @description A submission as staff see it: the score and every test.
+         */
+        SubmissionFull: {
+            /** Code */
+            code: string;
+            /** Compile Output */
+            compile_output: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Display Name */
+            display_name: string;
+            /** Hidden Passed */
+            hidden_passed: number;
+            /** Hidden Total */
+            hidden_total: number;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            /** Memory Kb */
+            memory_kb: number;
+            /** Participant Id */
+            participant_id: string;
+            /** Passed */
+            passed: number;
+            /** Problem Id */
+            problem_id: string | null;
+            /** Problem Version */
+            problem_version: number;
+            /** Results */
+            results: components["schemas"]["TestResult"][];
+            /** Room Id */
+            room_id: string;
+            /** Samples */
+            samples: components["schemas"]["TestResult"][];
+            /** Score */
+            score: number;
+            /** Time Ms */
+            time_ms: number;
+            /** Total */
+            total: number;
+            /** Verdict */
+            verdict: string;
+            /**
+             * View
+             * @default full
+             * @enum {string}
+             */
+            view?: "public" | "full";
+        };
+        /**
+         * SubmissionPublic
+         * @description A submission as its candidate sees it: sample details and the hidden pass count.
+         */
+        SubmissionPublic: {
+            /** Code */
+            code: string;
+            /** Compile Output */
+            compile_output: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Display Name */
+            display_name: string;
+            /** Hidden Passed */
+            hidden_passed: number;
+            /** Hidden Total */
+            hidden_total: number;
+            /** Id */
+            id: string;
+            /** Language */
+            language: string;
+            /** Participant Id */
+            participant_id: string;
+            /** Problem Id */
+            problem_id: string | null;
+            /** Problem Version */
+            problem_version: number;
+            /** Room Id */
+            room_id: string;
+            /** Samples */
+            samples: components["schemas"]["TestResult"][];
+            /** Verdict */
+            verdict: string;
+            /**
+             * View
+             * @default public
+             * @enum {string}
+             */
+            view?: "public" | "full";
+        };
+        /**
+         * SubmissionsPublic
+         * @description Submissions of a room, newest first.
+         */
+        SubmissionsPublic: {
+            /** Items */
+            items: (components["schemas"]["SubmissionFull"] | components["schemas"]["SubmissionPublic"])[];
+        };
+        /**
+         * TestCaseIn
+         * @description A test case as written by a problem's author.
+         */
+        TestCaseIn: {
+            /** Expected Stdout */
+            expected_stdout: string;
+            /**
+             * Is Sample
+             * @default false
+             */
+            is_sample?: boolean;
+            /**
+             * Stdin
+             * @default
+             */
+            stdin?: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight?: number;
+        };
+        /**
+         * TestCasePublic
+         * @description A stored test case and its position (1-based).
+         */
+        TestCasePublic: {
+            /** Expected Stdout */
+            expected_stdout: string;
+            /**
+             * Is Sample
+             * @default false
+             */
+            is_sample?: boolean;
+            /** Position */
+            position: number;
+            /**
+             * Stdin
+             * @default
+             */
+            stdin?: string;
+            /**
+             * Weight
+             * @default 1
+             */
+            weight?: number;
+        };
+        /**
+         * TestResult
+         * @description One test of a submission, as staff see it.
+         */
+        TestResult: {
+            /** Actual Stdout */
+            actual_stdout: string;
+            /** Is Sample */
+            is_sample: boolean;
+            /** Memory Kb */
+            memory_kb: number;
+            /** Position */
+            position: number;
+            /** Stderr */
+            stderr: string;
+            /** Time Ms */
+            time_ms: number;
+            /** Verdict */
+            verdict: string;
+            /** Weight */
+            weight: number;
         };
         /**
          * UserLogin
@@ -1427,6 +2310,111 @@ export interface operations {
             };
         };
     };
+    create_execution_api_v1_executions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecutionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExecutionPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     invite_info_api_v1_invites__code__get: {
         parameters: {
             query?: never;
@@ -1552,6 +2540,632 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JoinResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_languages_api_v1_languages_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LanguagesPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_problems_api_v1_problems_get: {
+        parameters: {
+            query?: {
+                q?: string | null;
+                difficulty?: ("easy" | "medium" | "hard") | null;
+                tag?: string | null;
+                language?: string | null;
+                mine?: boolean;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemsPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_problem_api_v1_problems_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemFull"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_problem_api_v1_problems__ref__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemFull"] | components["schemas"]["ProblemPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_problem_api_v1_problems__ref__delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_problem_api_v1_problems__ref__patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProblemUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemFull"];
                 };
             };
             /** @description Bad Request */
@@ -2158,6 +3772,112 @@ export interface operations {
             };
         };
     };
+    chat_history_api_v1_rooms__room_id__chat_get: {
+        parameters: {
+            query?: {
+                before?: number | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     end_room_api_v1_rooms__room_id__end_post: {
         parameters: {
             query?: never;
@@ -2176,6 +3896,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoomPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    activity_log_api_v1_rooms__room_id__events_get: {
+        parameters: {
+            query?: {
+                after?: number;
+                limit?: number;
+                type?: string[] | null;
+            };
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
                 };
             };
             /** @description Bad Request */
@@ -2992,6 +4819,529 @@ export interface operations {
             };
         };
     };
+    get_room_problem_api_v1_rooms__room_id__problem_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemFull"] | components["schemas"]["ProblemPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_room_problem_api_v1_rooms__room_id__problem_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomProblemSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemFull"] | null;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    run_tests_api_v1_rooms__room_id__problem_run_tests_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunTestsResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    room_report_api_v1_rooms__room_id__report_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomReport"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    latest_room_run_api_v1_rooms__room_id__runs_latest_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LatestRunPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_snapshots_api_v1_rooms__room_id__snapshots_get: {
         parameters: {
             query?: never;
@@ -3325,6 +5675,216 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RestoreResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_submissions_api_v1_rooms__room_id__submissions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionsPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submit_api_v1_rooms__room_id__submissions_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CodeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFull"] | components["schemas"]["SubmissionPublic"];
                 };
             };
             /** @description Bad Request */

@@ -22,7 +22,7 @@ function InviteControls({ room }: { room: Room }) {
       <CopyButton text={url} />
       <Button
         variant="ghost"
-        aria-label="New invite link"
+        aria-label="Regenerate invite link"
         title="Make a new link; the old one stops working"
         onClick={() => regenerate.mutate()}
         disabled={regenerate.isPending}
