@@ -41,6 +41,7 @@ from coderoom.realtime.protocol import (
     CLOSE_NORMAL,
     CLOSE_RATE_LIMITED,
     CLOSE_ROOM_ENDED,
+    CLOSE_SERVICE_RESTART,
     CLOSE_TRY_AGAIN_LATER,
     ErrorMessage,
     EventMessage,
@@ -175,8 +176,8 @@ class EventConnection:
         self.send({"type": "resync_required", "seq": head})
 
     def feed_lost(self) -> None:
-        """The room feed stopped: close so that the client reconnects elsewhere/later."""
-        self.close(CLOSE_TRY_AGAIN_LATER, "event feed lost")
+        """The room feed stopped (shutdown, bus failure): the client should reconnect."""
+        self.close(CLOSE_SERVICE_RESTART, "event feed stopped")
 
     # --- sending and closing ---------------------------------------------------------
 
