@@ -193,6 +193,24 @@ def _mounts() -> dict[str, Path]:
     return found
 
 
+def _process_dir(shared: Path) -> Path:
+    """``shared/<our pid>``, after removing the empty leftovers of dead processes.
+
+    One directory per server process keeps runs of concurrent processes (web workers, arq
+    workers, test sessions) apart, and lets each find exactly its own runs.
+    """
+    shared.mkdir(exist_ok=True)
+    for entry in shared.iterdir():
+        if entry.is_dir() and entry.name.isdigit() and not Path(f"/proc/{entry.name}").exists():
+            for run in entry.iterdir():
+                if run.is_dir():
+                    _rmdir(run)
+            _rmdir(entry)
+    mine = shared / str(os.getpid())
+    mine.mkdir(exist_ok=True)
+    return mine
+
+
 class CgroupFactory:
     """Creates run cgroups under a parent prepared once; ``detect()`` picks v1 or v2."""
 
@@ -218,10 +236,8 @@ class CgroupFactory:
 
     @classmethod
     def _prepare_v1(cls, mounts: dict[str, Path], own: dict[str, str]) -> CgroupFactory:
-        memory = mounts["memory"] / own["memory"].lstrip("/") / PARENT_NAME
-        pids = mounts["pids"] / own["pids"].lstrip("/") / PARENT_NAME
-        memory.mkdir(exist_ok=True)
-        pids.mkdir(exist_ok=True)
+        memory = _process_dir(mounts["memory"] / own["memory"].lstrip("/") / PARENT_NAME)
+        pids = _process_dir(mounts["pids"] / own["pids"].lstrip("/") / PARENT_NAME)
         return cls(version=1, memory_parent=memory, pids_parent=pids)
 
     @classmethod
@@ -234,8 +250,9 @@ class CgroupFactory:
             leaf.mkdir(exist_ok=True)
             _write(leaf / "cgroup.procs", str(os.getpid()))
         _write(own / "cgroup.subtree_control", "+memory +pids")
-        parent = own / PARENT_NAME
-        parent.mkdir(exist_ok=True)
+        (own / PARENT_NAME).mkdir(exist_ok=True)
+        _write(own / PARENT_NAME / "cgroup.subtree_control", "+memory +pids")
+        parent = _process_dir(own / PARENT_NAME)
         _write(parent / "cgroup.subtree_control", "+memory +pids")
         return cls(version=2, memory_parent=parent, pids_parent=parent)
 

@@ -1,0 +1,184 @@
+"""Execution benchmark (a script, not a test): sandbox and API overhead, throughput.
+
+    .venv/bin/python bench/execution/run.py [--runs 30] [--languages python,c,...]
+
+For each language: median and p95 of a hello-world run step bare (the same command on the
+host, empty environment), in the sandbox, and as a whole job (compile + run) directly and
+through the HTTP API, with ratios to bare. Then runs/s of Python hello-world at concurrency
+1, 2 and 8, bare and sandboxed. Prints a Markdown table for docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from coderoom.app import create_app
+from coderoom.execution.backends import SandboxPool
+from coderoom.execution.sandbox.job import Job
+from coderoom.execution.sandbox.languages import LANGUAGES, SELF_TEST_STDIN
+from coderoom.execution.sandbox.limits import compile_limits, run_limits
+from coderoom.execution.sandbox.workspace import put_file, workspace_blocking
+from coderoom.migrations import upgrade_blocking
+from coderoom.settings import Settings
+
+
+def stats(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+
+def timed(func: object, runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()  # type: ignore[operator]
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[list[float], list[float]]:
+    """(bare, sandboxed) wall times of the run step, in one prepared work dir."""
+    language = LANGUAGES[language_id]
+    limits, build = run_limits(pool.settings), compile_limits(pool.settings)
+    sandbox, uid = pool.sandbox, pool.sandbox.uid(0)
+    with workspace_blocking(
+        pool.work_root, uid=uid, size_mb=256, privileged=sandbox.privileged
+    ) as ws:
+        put_file(ws, language.source_file, language.self_test.encode(), uid=uid, privileged=True)
+        argv = language.compile_argv(build.memory_mb)
+        if argv is not None:
+            sandbox.execute_blocking(
+                workspace=ws, slot=0, language=language, argv=argv, limits=build, stdin=b""
+            )
+        run_argv = language.run_argv(limits.memory_mb)
+        bare_argv = [a.replace("/box/", f"{ws}/") for a in run_argv]
+        env = {"PATH": "/usr/bin:/bin", **dict(language.env)}
+        bare = timed(
+            lambda: subprocess.run(
+                bare_argv,
+                input=SELF_TEST_STDIN.encode(),
+                cwd=ws,
+                env=env,
+                capture_output=True,
+                check=True,
+            ),
+            runs,
+        )
+        boxed = timed(
+            lambda: sandbox.execute_blocking(
+                workspace=ws,
+                slot=0,
+                language=language,
+                argv=run_argv,
+                limits=limits,
+                stdin=SELF_TEST_STDIN.encode(),
+            ),
+            runs,
+        )
+    return bare, boxed
+
+
+async def api_samples(settings: Settings, language_id: str, runs: int) -> list[float]:
+    app = create_app(settings)
+    async with LifespanManager(app, startup_timeout=60) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
+            email = f"bench-{time.time_ns()}@example.com"
+            body = {"name": "Bench", "email": email, "password": "correct horse battery staple"}
+            token = (await client.post("/api/v1/auth/register", json=body)).json()["access_token"]
+            headers = {"Authorization": f"Bearer {token}"}
+            payload = {
+                "language": language_id,
+                "code": LANGUAGES[language_id].self_test,
+                "stdin": SELF_TEST_STDIN,
+            }
+            await client.post("/api/v1/executions", json=payload, headers=headers)  # self-test
+            out = []
+            for _ in range(runs):
+                start = time.perf_counter()
+                response = await client.post("/api/v1/executions", json=payload, headers=headers)
+                out.append((time.perf_counter() - start) * 1000)
+                if response.status_code != 200:
+                    raise RuntimeError(response.text)
+            return out
+
+
+def throughput(pool: SandboxPool, concurrency: int, total: int, *, bare: bool) -> float:
+    language = LANGUAGES["python"]
+    job = Job("python", language.self_test, [SELF_TEST_STDIN])
+    with tempfile.TemporaryDirectory() as tmp:
+        Path(tmp, "main.py").write_text(language.self_test)
+
+        def one(_: int) -> None:
+            if bare:
+                subprocess.run(
+                    ["/usr/bin/python3", "-I", "main.py"],
+                    input=b"x\n",
+                    cwd=tmp,
+                    env={"PATH": "/usr/bin"},
+                    capture_output=True,
+                    check=True,
+                )
+            else:
+                pool.execute_blocking(job)
+
+        start = time.perf_counter()
+        with ThreadPoolExecutor(concurrency) as threads:
+            list(threads.map(one, range(total)))
+        return total / (time.perf_counter() - start)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--languages", default=",".join(LANGUAGES))
+    args = parser.parse_args()
+    var = Path(tempfile.mkdtemp(prefix="coderoom-bench-"))
+    settings = Settings(mode="test", var_dir=var, secret_key="b" * 40, _env_file=None)  # type: ignore[call-arg]
+    settings.sandbox.concurrency = 8
+    settings.sandbox.run_rate_limit = "100000/minute"
+    settings.auth.register_rate_limit = "1000/minute"
+    upgrade_blocking(settings.database_url)
+    pool = SandboxPool(settings)
+    print(
+        "| language | bare median / p95 ms | sandbox run median / p95 ms (×bare) "
+        "| job direct median ms | API median / p95 ms | API − direct ms |"
+    )
+    print("|---|---|---|---|---|---|")
+    for language_id in args.languages.split(","):
+        runs = (
+            args.runs
+            if language_id not in ("java", "typescript", "rust", "go")
+            else max(5, args.runs // 3)
+        )
+        bare, boxed = step_samples(pool, language_id, runs)
+        job = Job(language_id, LANGUAGES[language_id].self_test, [SELF_TEST_STDIN])
+        direct = timed(lambda job=job: pool.execute_blocking(job), runs)
+        api = asyncio.run(api_samples(settings, language_id, runs))
+        (bm, bp), (sm, sp), (dm, _), (am, ap) = stats(bare), stats(boxed), stats(direct), stats(api)
+        print(
+            f"| {language_id} | {bm:.1f} / {bp:.1f} | {sm:.1f} / {sp:.1f} (×{sm / bm:.2f}) "
+            f"| {dm:.1f} | {am:.1f} / {ap:.1f} | {am - dm:+.1f} |"
+        )
+    print()
+    print("| concurrency | bare runs/s | sandbox runs/s | sandbox / bare |")
+    print("|---|---|---|---|")
+    for concurrency in (1, 2, 8):
+        total = 40 * concurrency if concurrency < 8 else 160
+        b = throughput(pool, concurrency, total, bare=True)
+        s = throughput(pool, concurrency, total, bare=False)
+        print(f"| {concurrency} | {b:.1f} | {s:.1f} | {s / b:.0%} |")
+
+
+if __name__ == "__main__":
+    main()
