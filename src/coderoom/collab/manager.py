@@ -205,6 +205,7 @@ class RoomManager:
                 if room.unsaved:
                     await self.checkpoint(room)
             await self.updates.flush()
+        log.info("update log commit delay (s): %s", self.updates.delay_stats())
 
 
 @asynccontextmanager

@@ -63,6 +63,17 @@ class UpdateLog:
         """Rows queued and not yet committed."""
         return len(self._pending)
 
+    def delay_stats(self) -> dict[str, float]:
+        """Measured enqueue → commit delay of recent rows: p50, p99 and max (seconds)."""
+        ordered = sorted(self.delays)
+        if not ordered:
+            return {"p50": 0.0, "p99": 0.0, "max": 0.0}
+
+        def pick(q: float) -> float:
+            return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+        return {"p50": pick(0.5), "p99": pick(0.99), "max": ordered[-1]}
+
     async def run(self) -> None:
         """Write batches forever; a failing database is retried with backoff, never dropped."""
         delay = self._interval_s
