@@ -27,6 +27,7 @@ from coderoom.collab.manager import room_manager_component
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.execution import routes as execution_routes
 from coderoom.execution.runtime import executor_component
+from coderoom.problems import routes as problems_routes
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
 from coderoom.rooms import routes as rooms_routes
@@ -93,6 +94,7 @@ def _routers() -> list[Any]:
         collab_routes.router,
         chat_routes.router,
         execution_routes.router,
+        problems_routes.router,
     ]
 
 

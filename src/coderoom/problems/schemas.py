@@ -1,0 +1,243 @@
+"""HTTP shapes of problems, test cases, submissions and reports.
+
+Two views of a problem exist on purpose: ``ProblemPublic`` (candidate-safe: statement,
+starter code and the sample tests only) and ``ProblemFull`` (owner and room staff: every
+test and the reference solutions). Only ``ProblemFull`` and ``SubmissionFull`` may carry
+hidden test data; if you add a field, decide which view it belongs to.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from coderoom.problems.comparators import ComparatorKind
+
+MAX_CODE_CHARS = 64 * 1024
+MAX_TEST_CHARS = 256 * 1024
+MAX_STATEMENT_CHARS = 100_000
+
+Difficulty = Literal["easy", "medium", "hard"]
+Slug = Annotated[
+    str, StringConstraints(min_length=3, max_length=80, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+]
+Tag = Annotated[
+    str, StringConstraints(min_length=1, max_length=30, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+]
+LanguageId = Annotated[
+    str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z0-9+#]+$")
+]
+Code = Annotated[str, StringConstraints(max_length=MAX_CODE_CHARS)]
+SourceMap = Annotated[dict[LanguageId, Code], Field(max_length=20)]
+
+
+class TestCaseIn(BaseModel):
+    """A test case as written by a problem's author."""
+
+    stdin: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS)] = ""
+    expected_stdout: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS)]
+    is_sample: bool = False
+    weight: Annotated[int, Field(ge=1, le=100)] = 1
+
+
+class TestCasePublic(TestCaseIn):
+    """A stored test case and its position (1-based)."""
+
+    position: int
+
+
+class ProblemCreate(BaseModel):
+    """A new problem owned by the caller."""
+
+    slug: Slug
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    difficulty: Difficulty
+    tags: Annotated[list[Tag], Field(max_length=15)] = []
+    statement: Annotated[str, StringConstraints(max_length=MAX_STATEMENT_CHARS)] = ""
+    starter_code: SourceMap = {}
+    solutions: SourceMap = {}
+    time_limit_s: Annotated[float, Field(gt=0, le=10)] | None = None
+    memory_mb: Annotated[int, Field(ge=16, le=1024)] | None = None
+    comparator: ComparatorKind = "whitespace"
+    float_tolerance: Annotated[float, Field(gt=0, le=1)] | None = None
+    tests: Annotated[list[TestCaseIn], Field(max_length=100)] = []
+
+
+class ProblemUpdate(BaseModel):
+    """A partial edit; ``tests`` (when given) replaces every test. Bumps the version."""
+
+    title: (
+        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+        | None
+    ) = None
+    difficulty: Difficulty | None = None
+    tags: Annotated[list[Tag], Field(max_length=15)] | None = None
+    statement: Annotated[str, StringConstraints(max_length=MAX_STATEMENT_CHARS)] | None = None
+    starter_code: SourceMap | None = None
+    solutions: SourceMap | None = None
+    time_limit_s: Annotated[float, Field(gt=0, le=10)] | None = None
+    memory_mb: Annotated[int, Field(ge=16, le=1024)] | None = None
+    comparator: ComparatorKind | None = None
+    float_tolerance: Annotated[float, Field(gt=0, le=1)] | None = None
+    tests: Annotated[list[TestCaseIn], Field(max_length=100)] | None = None
+
+
+class ProblemSummary(BaseModel):
+    """A line of the problem list."""
+
+    id: str
+    slug: str
+    title: str
+    difficulty: Difficulty
+    tags: list[str]
+    languages: list[str]
+    builtin: bool
+    owner_user_id: str | None
+    version: int
+    updated_at: datetime
+
+
+class ProblemsPublic(BaseModel):
+    """A page of problems."""
+
+    items: list[ProblemSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class ProblemPublic(ProblemSummary):
+    """Candidate-safe view: the statement, starter code and sample tests only.
+
+    ``starter_code`` maps language id to code; the web client puts it into the editor
+    only when the file is empty, so code already written is never clobbered.
+    """
+
+    view: Literal["public", "full"] = "public"
+    statement: str
+    starter_code: dict[str, str]
+    time_limit_s: float | None
+    memory_mb: int | None
+    comparator: ComparatorKind
+    float_tolerance: float | None
+    samples: list[TestCasePublic]
+    hidden_count: int
+
+
+class ProblemFull(ProblemPublic):
+    """Owner/staff view: everything, hidden tests and reference solutions included."""
+
+    view: Literal["public", "full"] = "full"
+    tests: list[TestCasePublic]
+    solutions: dict[str, str]
+
+
+class RoomProblemSet(BaseModel):
+    """Attach a problem (by id or slug) to a room, or detach it with ``null``."""
+
+    problem_id: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None
+
+
+class CodeIn(BaseModel):
+    """Code to test or submit."""
+
+    language: LanguageId
+    code: Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE_CHARS)]
+
+
+class SampleResult(BaseModel):
+    """One sample test: what went in, what was expected, what came out."""
+
+    position: int
+    verdict: str
+    stdin: str
+    expected_stdout: str
+    actual_stdout: str
+    stderr: str
+    time_ms: int
+    memory_kb: int
+
+
+class RunTestsResult(BaseModel):
+    """The outcome of "Run tests" on the sample tests."""
+
+    verdict: str
+    compile_output: str
+    passed: int
+    total: int
+    results: list[SampleResult]
+
+
+class TestResult(BaseModel):
+    """One test of a submission, as staff see it."""
+
+    position: int
+    is_sample: bool
+    weight: int
+    verdict: str
+    time_ms: int
+    memory_kb: int
+    actual_stdout: str
+    stderr: str
+
+
+class SubmissionPublic(BaseModel):
+    """A submission as its candidate sees it: sample details and the hidden pass count."""
+
+    view: Literal["public", "full"] = "public"
+    id: str
+    room_id: str
+    participant_id: str
+    display_name: str
+    problem_id: str | None
+    problem_version: int
+    language: str
+    code: str
+    verdict: str
+    compile_output: str
+    hidden_passed: int
+    hidden_total: int
+    samples: list[TestResult]
+    created_at: datetime
+
+
+class SubmissionFull(SubmissionPublic):
+    """A submission as staff see it: the score and every test."""
+
+    view: Literal["public", "full"] = "full"
+    score: float
+    passed: int
+    total: int
+    time_ms: int
+    memory_kb: int
+    results: list[TestResult]
+
+
+class SubmissionsPublic(BaseModel):
+    """Submissions of a room, newest first."""
+
+    items: list[SubmissionFull | SubmissionPublic]
+
+
+class ReportRow(BaseModel):
+    """One participant's results in a room."""
+
+    participant_id: str
+    display_name: str
+    role: str
+    attempts: int
+    best_score: float | None
+    best_verdict: str | None
+    first_submission_at: datetime | None
+    first_passing_at: datetime | None
+    seconds_to_first_pass: float | None
+
+
+class RoomReport(BaseModel):
+    """Per-participant results for the room's staff."""
+
+    room_id: str
+    problem_id: str | None
+    rows: list[ReportRow]

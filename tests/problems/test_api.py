@@ -1,0 +1,264 @@
+"""The problems API: library listing, views, authoring rights, rooms, and no leaks."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+import pytest
+
+from accounts import create_room, join_as_guest, register
+
+pytestmark = pytest.mark.anyio
+
+# What tests/problems/conftest.py seeds.
+SEEDED = ("two-sum", "valid-parentheses", "group-anagrams", "binary-tree-level-order")
+Collect = Callable[[str, Callable[[], Awaitable[Any]]], Awaitable[list[dict[str, Any]]]]
+
+HIDDEN = "HIDDEN-7f3a"  # appears only in hidden tests and solutions
+SOLVE = "import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\n"
+
+
+def own_problem(**overrides: Any) -> dict[str, Any]:
+    """A small a+b problem whose hidden data carries the ``HIDDEN`` marker."""
+    return {
+        "slug": "add-two",
+        "title": "Add two numbers",
+        "difficulty": "easy",
+        "tags": ["math"],
+        "statement": "Print a + b.",
+        "starter_code": {"python": "# read a and b\n"},
+        "solutions": {"python": SOLVE + f"# {HIDDEN}\n"},
+        "tests": [
+            {"stdin": "1 2\n", "expected_stdout": "3\n", "is_sample": True},
+            {"stdin": f"40 2\n{HIDDEN}\n", "expected_stdout": "42\n", "weight": 3},
+            {"stdin": f"-5 5\n{HIDDEN}\n", "expected_stdout": "0\n"},
+        ],
+        **overrides,
+    }
+
+
+async def test_list_needs_an_account_and_pages(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/api/v1/problems")).status_code == 401
+    user = await register(client)
+    page = (await client.get("/api/v1/problems?limit=2", headers=user["headers"])).json()
+    assert page["total"] == len(SEEDED)
+    assert len(page["items"]) == 2
+    rest = await client.get("/api/v1/problems?limit=2&offset=2", headers=user["headers"])
+    slugs = {p["slug"] for p in page["items"] + rest.json()["items"]}
+    assert slugs == set(SEEDED)
+    item = page["items"][0]
+    assert item["builtin"] is True
+    assert {"python", "javascript", "java", "cpp"} <= set(item["languages"])
+    assert "tests" not in item
+    assert "statement" not in item
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("difficulty=easy", {"two-sum", "valid-parentheses"}),
+        ("tag=trees", {"binary-tree-level-order"}),
+        ("tag=tree", set()),  # whole tags only
+        ("q=ANAGRAM", {"group-anagrams"}),
+        ("q=stacks", {"valid-parentheses"}),
+        ("language=java", set(SEEDED)),
+        ("language=cobol", set()),
+        ("q=%25", set()),  # LIKE wildcards are escaped
+        ("q=_", set()),
+    ],
+)
+async def test_list_filters(client: httpx.AsyncClient, query: str, expected: set[str]) -> None:
+    user = await register(client)
+    response = await client.get(f"/api/v1/problems?{query}", headers=user["headers"])
+    assert response.status_code == 200, response.text
+    assert {p["slug"] for p in response.json()["items"]} == expected
+
+
+@pytest.mark.parametrize(
+    "query", ["difficulty=impossible", "limit=0", "limit=101", "offset=-1", "q=" + "x" * 101]
+)
+async def test_list_rejects_bad_queries(client: httpx.AsyncClient, query: str) -> None:
+    user = await register(client)
+    response = await client.get(f"/api/v1/problems?{query}", headers=user["headers"])
+    assert response.status_code == 422
+    assert "error" in response.json()
+
+
+async def test_builtin_problem_public_view_and_read_only(client: httpx.AsyncClient) -> None:
+    user = await register(client)
+    response = await client.get("/api/v1/problems/two-sum", headers=user["headers"])
+    body = response.json()
+    assert body["view"] == "public"
+    assert "tests" not in body
+    assert "solutions" not in body
+    assert len(body["samples"]) == 2
+    assert body["hidden_count"] >= 8
+    assert all(s["is_sample"] for s in body["samples"])
+    assert set(body["starter_code"]) >= {"python", "javascript", "java", "cpp"}
+    by_id = await client.get(f"/api/v1/problems/{body['id']}", headers=user["headers"])
+    assert by_id.json()["slug"] == "two-sum"
+    patch = await client.patch(
+        "/api/v1/problems/two-sum", json={"title": "Mine now"}, headers=user["headers"]
+    )
+    assert patch.status_code == 403
+    delete = await client.delete("/api/v1/problems/two-sum", headers=user["headers"])
+    assert delete.status_code == 403
+    missing = await client.get("/api/v1/problems/no-such-problem", headers=user["headers"])
+    assert missing.status_code == 404
+
+
+async def test_owner_creates_edits_versions_and_deletes(client: httpx.AsyncClient) -> None:
+    owner = await register(client)
+    created = await client.post("/api/v1/problems", json=own_problem(), headers=owner["headers"])
+    assert created.status_code == 201, created.text
+    body = created.json()
+    assert body["view"] == "full"
+    assert body["version"] == 1
+    assert len(body["tests"]) == 3
+    assert body["tests"][1]["weight"] == 3
+    assert body["hidden_count"] == 2
+    again = await client.post("/api/v1/problems", json=own_problem(), headers=owner["headers"])
+    assert again.status_code == 409
+    taken = own_problem(slug="two-sum")
+    assert (
+        await client.post("/api/v1/problems", json=taken, headers=owner["headers"])
+    ).status_code == 409
+
+    patch = await client.patch(
+        "/api/v1/problems/add-two",
+        json={"title": "Add", "tests": [{"stdin": "1 1\n", "expected_stdout": "2\n"}]},
+        headers=owner["headers"],
+    )
+    assert patch.status_code == 200, patch.text
+    assert patch.json()["version"] == 2
+    assert patch.json()["title"] == "Add"
+    assert [t["stdin"] for t in patch.json()["tests"]] == ["1 1\n"]
+    assert patch.json()["statement"] == "Print a + b."  # untouched fields stay
+
+    mine = await client.get("/api/v1/problems?mine=true", headers=owner["headers"])
+    assert [p["slug"] for p in mine.json()["items"]] == ["add-two"]
+    deleted = await client.delete("/api/v1/problems/add-two", headers=owner["headers"])
+    assert deleted.status_code == 204
+    gone = await client.get("/api/v1/problems/add-two", headers=owner["headers"])
+    assert gone.status_code == 404
+
+
+async def test_other_accounts_cannot_see_or_touch_a_private_problem(
+    client: httpx.AsyncClient,
+) -> None:
+    owner, other = await register(client), await register(client)
+    await client.post("/api/v1/problems", json=own_problem(), headers=owner["headers"])
+    for method in ("GET", "PATCH", "DELETE"):
+        response = await client.request(
+            method, "/api/v1/problems/add-two", json={"title": "x"}, headers=other["headers"]
+        )
+        assert response.status_code == 404, method
+    listed = await client.get("/api/v1/problems?q=add", headers=other["headers"])
+    assert listed.json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"slug": "Bad Slug"},
+        {"slug": "ab"},
+        {"difficulty": "trivial"},
+        {"comparator": "regex"},
+        {"tags": ["ok", "Not OK"]},
+        {"time_limit_s": 0},
+        {"time_limit_s": 60},
+        {"memory_mb": 4096},
+        {"tests": [{"stdin": "1", "expected_stdout": "1", "weight": 0}]},
+        {"starter_code": {"../etc": "x"}},
+        {"title": "   "},
+    ],
+)
+async def test_create_rejects_bad_problems(
+    client: httpx.AsyncClient, change: dict[str, Any]
+) -> None:
+    owner = await register(client)
+    response = await client.post(
+        "/api/v1/problems", json=own_problem(**change), headers=owner["headers"]
+    )
+    assert response.status_code == 422, response.text
+    assert response.json()["error"]["code"]
+
+
+async def test_guest_cannot_use_the_library(client: httpx.AsyncClient) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"], auto_admit=True)
+    guest = await join_as_guest(client, room["invite_code"])
+    assert (await client.get("/api/v1/problems", headers=guest["headers"])).status_code == 403
+    create = await client.post("/api/v1/problems", json=own_problem(), headers=guest["headers"])
+    assert create.status_code == 403
+
+
+async def _room_with_problem(
+    client: httpx.AsyncClient, room_events: Collect
+) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any], list[dict[str, Any]]]:
+    host = await register(client)
+    await client.post("/api/v1/problems", json=own_problem(), headers=host["headers"])
+    room = await create_room(client, host["headers"], auto_admit=True)
+    guest = await join_as_guest(client, room["invite_code"])
+    problem_url = f"/api/v1/rooms/{room['id']}/problem"
+
+    async def attach() -> None:
+        response = await client.put(
+            problem_url, json={"problem_id": "add-two"}, headers=host["headers"]
+        )
+        assert response.status_code == 200, response.text
+        assert response.json()["view"] == "full"
+
+    events = await room_events(room["id"], attach)
+    return host, room, guest, events
+
+
+async def test_host_attaches_and_everyone_sees_the_statement(
+    client: httpx.AsyncClient, room_events: Collect
+) -> None:
+    host, room, guest, events = await _room_with_problem(client, room_events)
+    assert [e["type"] for e in events] == ["problem.changed"]
+    assert events[0]["data"]["slug"] == "add-two"
+    url = f"/api/v1/rooms/{room['id']}/problem"
+    as_guest = await client.get(url, headers=guest["headers"])
+    assert as_guest.json()["view"] == "public"
+    assert as_guest.json()["starter_code"] == {"python": "# read a and b\n"}
+    assert HIDDEN not in as_guest.text
+    as_host = await client.get(url, headers=host["headers"])
+    assert as_host.json()["view"] == "full"
+    assert HIDDEN in as_host.text
+    # A candidate cannot change the problem; an outsider cannot even see the room.
+    denied = await client.put(url, json={"problem_id": "two-sum"}, headers=guest["headers"])
+    assert denied.status_code == 403
+    outsider = await register(client)
+    assert (await client.get(url, headers=outsider["headers"])).status_code == 404
+    # Someone else's private problem cannot be attached (it does not exist for the host).
+    other = await register(client)
+    await client.post(
+        "/api/v1/problems", json=own_problem(slug="secret-one"), headers=other["headers"]
+    )
+    foreign = await client.put(url, json={"problem_id": "secret-one"}, headers=host["headers"])
+    assert foreign.status_code == 404
+    detached = await client.put(url, json={"problem_id": None}, headers=host["headers"])
+    assert detached.status_code == 200
+    assert (await client.get(url, headers=guest["headers"])).status_code == 404
+
+
+async def test_room_without_problem_and_bad_room_ids(client: httpx.AsyncClient) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"])
+    base = f"/api/v1/rooms/{room['id']}"
+    assert (await client.get(f"{base}/problem", headers=host["headers"])).status_code == 404
+    run = await client.post(
+        f"{base}/problem/run-tests",
+        json={"language": "python", "code": "print(1)"},
+        headers=host["headers"],
+    )
+    assert run.status_code == 404
+    long_id = "x" * 65
+    response = await client.get(f"/api/v1/rooms/{long_id}/problem", headers=host["headers"])
+    assert response.status_code == 422
+    report = await client.get(f"{base}/report", headers=host["headers"])
+    assert report.json()["rows"] == []
