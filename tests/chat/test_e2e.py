@@ -37,6 +37,16 @@ async def recv_chat(ws: Any, text: str) -> dict[str, Any]:
             return body
 
 
+async def close_code(ws: Any, timeout: float = 30.0) -> int | None:
+    """Read (and drop) everything until the server closes; returns its close code."""
+    with anyio.fail_after(timeout):
+        try:
+            while True:
+                await ws.recv()
+        except websockets.ConnectionClosed as exc:
+            return exc.rcvd.code if exc.rcvd is not None else None
+
+
 def url(base: str, room_id: str, token: str, **params: Any) -> str:
     query = "&".join(f"{k}={v}" for k, v in ({"token": token} | params).items())
     return f"ws://{base}/ws/rooms/{room_id}/events?{query}"
@@ -123,3 +133,33 @@ async def test_two_nodes_share_events_and_seq_through_redis(settings: Settings) 
             assert missed["seq"] > last_seq
         server_a.should_exit = True
         server_b.should_exit = True
+
+
+async def test_a_client_that_stops_reading_is_closed_with_1013(settings: Settings) -> None:
+    settings.auth.register_rate_limit = "100/minute"
+    settings.events.send_queue_size = 8
+    settings.events.rate_per_s = 100_000
+    settings.events.rate_burst = 100_000
+    async with anyio.create_task_group() as tg:
+        server, base = await serve_app(settings, tg)
+        async with httpx.AsyncClient(base_url=f"http://{base}") as http:
+            host = await accounts.register(http, name="Host")
+            room = await accounts.create_room(http, host["headers"], auto_admit=True)
+            guest = await accounts.join_as_guest(http, room["invite_code"], name="Slow")
+        async with (
+            websockets.connect(url(base, room["id"], host["access_token"])) as h,
+            websockets.connect(url(base, room["id"], guest["access_token"]), max_queue=1) as s,
+        ):
+            await recv_until(h, "chat.history")
+            await recv_until(s, "chat.history")
+            blob = {"sdp": "x" * 60_000}
+            signal = {"type": "rtc.signal", "to": guest["participant"]["id"], "kind": "offer"}
+            frame = json.dumps(signal | {"payload": blob})
+            # ~36 MB towards a client that reads nothing: TCP buffers fill, then its queue.
+            for _ in range(600):
+                await h.send(frame)
+            assert await close_code(s) == 1013
+            # The sender is unaffected.
+            await h.send(json.dumps({"type": "ping"}))
+            await recv_until(h, "pong")
+        server.should_exit = True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -244,7 +245,7 @@ def test_resume_with_last_seq_delivers_missed_events(tc: TestClient) -> None:
         cand = Socket(g)
         welcome = cand.recv()
         assert welcome["type"] == "welcome"
-        replay = []
+        replay: list[dict[str, Any]] = []
         while len([m for m in replay if m["type"] == "chat.message"]) < 2:
             body = cand.recv()
             if body.get("seq") is not None:
@@ -356,3 +357,60 @@ def test_activity_log_records_joins_chat_and_leaves(tc: TestClient) -> None:
     assert [e["seq"] for e in page["events"]] == seqs[2:4]
     bad = tc.get(f"/api/v1/rooms/{room.id}/events?after=-1", headers=room.host.headers)
     assert bad.status_code == 422
+
+
+def test_role_change_and_removal_apply_to_open_sockets(tc: TestClient) -> None:
+    room = make_room(tc)
+    promoted = admitted_guest(tc, room, "Ivy")
+    removed = admitted_guest(tc, room, "Rex")
+    with (
+        tc.websocket_connect(events_url(room.id, promoted.token)) as p,
+        tc.websocket_connect(events_url(room.id, removed.token)) as r,
+    ):
+        ivy, rex = Socket(p), Socket(r)
+        ivy.opening()
+        rex.opening()
+        url = f"/api/v1/rooms/{room.id}/participants/{promoted.participant_id}"
+        response = tc.patch(url, json={"role": "interviewer"}, headers=room.host.headers)
+        assert response.status_code == 200, response.text
+        ivy.until("participant.role_changed")
+        # Now staff: Ivy sees who waits, and may admit.
+        newcomer = join_guest(tc, room, "Nia")
+        waiting, _ = ivy.until("admission.waiting")
+        assert waiting["data"]["participant"]["id"] == newcomer.participant_id
+        ivy.send({"type": "admission.admit", "participant_id": newcomer.participant_id})
+        ivy.until("admission.admitted")
+        url = f"/api/v1/rooms/{room.id}/participants/{removed.participant_id}"
+        assert tc.delete(url, headers=room.host.headers).status_code == 204
+        rex.until("participant.removed")
+        assert rex.expect_close() == 4403
+
+
+def test_heartbeat_pings_and_idle_connections_are_closed(settings: Settings) -> None:
+    settings.events.heartbeat_interval_s = 0.2
+    settings.events.heartbeat_jitter_s = 0.05
+    settings.events.idle_timeout_s = 0.7
+    with TestClient(create_app(settings)) as tc:
+        room = make_room(tc)
+        guest = admitted_guest(tc, room)
+        with (
+            tc.websocket_connect(events_url(room.id, room.host.token)) as h,
+            tc.websocket_connect(events_url(room.id, guest.token)) as g,
+        ):
+            host, silent = Socket(h), Socket(g)
+            host.opening()
+            silent.opening()
+            # The host answers every ping and stays; the silent client is collected.
+            pings = 0
+            while True:
+                body = host.recv()
+                if body["type"] == "ping":
+                    pings += 1
+                    host.send({"type": "pong"})
+                elif body["type"] == "presence.left":
+                    break
+            assert body["data"]["participant_id"] == guest.participant_id
+            assert pings >= 2
+            assert silent.expect_close() == 4408
+            host.send({"type": "ping"})
+            host.recv_type("pong", skip=("ping",))
