@@ -28,9 +28,10 @@ from coderoom.storage.deps import SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["rooms"])
 
-RoomId = Annotated[str, Path(min_length=1, max_length=64)]
-ParticipantId = Annotated[str, Path(min_length=1, max_length=64)]
-InviteCode = Annotated[str, Path(min_length=1, max_length=64)]
+_ID_PATTERN = r"^[A-Za-z0-9_-]+$"  # url-safe tokens and UUIDs; nothing else is ever an id
+RoomId = Annotated[str, Path(min_length=1, max_length=64, pattern=_ID_PATTERN)]
+ParticipantId = Annotated[str, Path(min_length=1, max_length=64, pattern=_ID_PATTERN)]
+InviteCode = Annotated[str, Path(min_length=1, max_length=64, pattern=_ID_PATTERN)]
 
 
 async def _room_public(

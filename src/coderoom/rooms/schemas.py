@@ -15,10 +15,14 @@ Title = Annotated[
 GuestName = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40, pattern=_ONE_LINE)
 ]
-Description = Annotated[str, Field(max_length=2000)]
+# Free text may span lines, but NUL and other C0 controls (bar tab/newline) are refused:
+# PostgreSQL cannot store NUL in text at all.
+Description = Annotated[
+    str, Field(max_length=2000, pattern=r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$")
+]
 Language = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[a-z0-9][a-z0-9_+#.-]*$")]
 RoomPassword = Annotated[str, Field(min_length=1, max_length=128)]
-ProblemId = Annotated[str, Field(min_length=1, max_length=64)]
+ProblemId = Annotated[str, Field(min_length=1, max_length=64, pattern=_ONE_LINE)]
 Role = Literal["host", "interviewer", "candidate", "observer"]
 AssignableRole = Literal["interviewer", "candidate", "observer"]
 ParticipantStatus = Literal["waiting", "admitted", "rejected", "removed", "left"]
