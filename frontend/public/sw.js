@@ -3,7 +3,22 @@
 // API calls and WebSockets are never cached.
 const CACHE = "coderoom-shell-v1"
 
-self.addEventListener("install", () => self.skipWaiting())
+// The shell and the assets it names are cached at install: the very first page load happened
+// before this worker existed, so its requests were never seen by the fetch handler below.
+async function precacheShell() {
+  const cache = await caches.open(CACHE)
+  const response = await fetch("/index.html", { cache: "no-cache" })
+  if (!response.ok) return
+  const html = await response.clone().text()
+  await cache.put("/index.html", response)
+  const assets = [...new Set(html.match(/\/assets\/[^"'\s>]+/g) ?? [])]
+  await cache.addAll(assets)
+}
+
+self.addEventListener("install", (event) => {
+  self.skipWaiting()
+  event.waitUntil(precacheShell().catch(() => undefined))
+})
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()))
 
 self.addEventListener("fetch", (event) => {

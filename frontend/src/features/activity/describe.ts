@@ -75,14 +75,18 @@ export function describeEvent(
       const language = str(data.language) ?? "code"
       if (!result) return { kind: "run", text: `${who}'s ${language} run did not start` }
       const label = verdictLabel(result.status ?? "ok").toLowerCase()
-      const exit = result.exit_code === null || result.exit_code === undefined ? "" : `, exit code ${result.exit_code}`
+      const exit =
+        result.exit_code === null || result.exit_code === undefined
+          ? ""
+          : `, exit code ${result.exit_code}`
       return { kind: "run", text: `${who} ran ${language}: ${label}${exit}` }
     }
     case "submission.created": {
       const passed = data.passed ?? data.hidden_passed
       const total = data.total ?? data.hidden_total
       const score = typeof data.score === "number" ? `, score ${data.score}` : ""
-      const tests = passed !== undefined && total !== undefined ? `: ${passed}/${total} tests passed` : ""
+      const tests =
+        passed !== undefined && total !== undefined ? `: ${passed}/${total} tests passed` : ""
       return { kind: "submission", text: `${who} submitted${tests}${score}` }
     }
     case "problem.changed":

@@ -55,7 +55,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
       const { message, meId } = action
       if (message.type === "chat.history" && "messages" in message) {
         // History is what was said before we came: it is not "unread".
-        const next = addMessages({ ...state, visible: true }, message.messages as unknown as ChatMessage[], meId)
+        const next = addMessages(
+          { ...state, visible: true },
+          message.messages as unknown as ChatMessage[],
+          meId,
+        )
         return { ...next, visible: state.visible, unread: state.unread }
       }
       if (message.type === "chat.message" && "data" in message && typeof message.seq === "number") {
@@ -67,7 +71,11 @@ export function chatReducer(state: ChatState, action: ChatAction): ChatState {
         if (!data.participant_id || data.participant_id === meId) return state
         const typing = { ...state.typing }
         if (data.active === false) delete typing[data.participant_id]
-        else typing[data.participant_id] = { name: data.name ?? "Someone", until: action.now + TYPING_TTL_MS }
+        else
+          typing[data.participant_id] = {
+            name: data.name ?? "Someone",
+            until: action.now + TYPING_TTL_MS,
+          }
         return { ...state, typing }
       }
       return state

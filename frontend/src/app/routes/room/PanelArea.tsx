@@ -31,6 +31,7 @@ export function PanelArea({
             onClick={() => setSelected(p.id)}
           >
             {p.label}
+            {p.badge?.()}
           </button>
         ))}
       </div>

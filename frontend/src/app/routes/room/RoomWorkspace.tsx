@@ -12,7 +12,7 @@ import { refreshAccount } from "@/lib/http"
 import type { monaco } from "@/lib/monaco"
 import type { RoomEvents } from "@/lib/room-protocol"
 import { accountTokens, tokenForRoom } from "@/lib/session"
-import { useCallback, useEffect, useMemo, useState } from "react"
+import { Fragment, useCallback, useEffect, useMemo, useState } from "react"
 import { useEditorPrefs } from "../../preferences"
 import { PanelArea } from "./PanelArea"
 import { RoomHeader } from "./RoomHeader"
@@ -87,6 +87,7 @@ export function RoomWorkspace({
   }
   const side = roomPanels.filter((p) => p.area === "side" && p.visible(ctx))
   const bottom = roomPanels.filter((p) => p.area === "bottom" && p.visible(ctx))
+  const overlay = roomPanels.filter((p) => p.area === "overlay" && p.visible(ctx))
   const readOnly = !canEdit || tooNew || sync.phase === "denied"
 
   return (
@@ -109,6 +110,9 @@ export function RoomWorkspace({
         </p>
       ) : null}
       {notice ? <output className="toast">{notice}</output> : null}
+      {overlay.map((p) => (
+        <Fragment key={p.id}>{p.render(ctx)}</Fragment>
+      ))}
       <div className="room-body">
         <FileTree files={files} current={path} readOnly={!canEdit} onOpen={setPath} />
         <div className="room-center">

@@ -15,11 +15,11 @@ import { SnapshotsPanel } from "@/features/snapshots/components/SnapshotsPanel"
 import type { monaco } from "@/lib/monaco"
 import type { RoomEvents } from "@/lib/room-protocol"
 import { accountTokens } from "@/lib/session"
-import { activeCode, activeLanguage, insertStarter } from "./bridges"
 // The room's side panels. Each panel lives in its own feature folder
 // (src/features/{execution,problems,chat,participants,snapshots,activity,proctoring}/) and is
 // registered here with the props it needs; features never import each other, the app composes.
 import type { ReactNode } from "react"
+import { activeCode, activeLanguage, insertStarter } from "./bridges"
 
 /** Everything a room panel may use; all of it is owned by the room page. */
 export interface RoomPanelContext {
@@ -78,21 +78,6 @@ export const roomPanels: PanelSlot[] = [
     ),
   },
   {
-    id: "problem",
-    label: "Problem",
-    area: "side",
-    visible: () => true,
-    render: (ctx) => (
-      <ProblemPanel
-        roomId={ctx.room.id}
-        events={ctx.events}
-        isStaff={ctx.isStaff}
-        canPick={accountTokens() !== null}
-        onAttached={(problem) => insertStarter(ctx, problem.starter_code)}
-      />
-    ),
-  },
-  {
     id: "people",
     label: "People",
     area: "side",
@@ -104,6 +89,21 @@ export const roomPanels: PanelSlot[] = [
         myRole={ctx.me.role}
         autoAdmit={ctx.room.auto_admit}
         people={ctx.participants.list}
+      />
+    ),
+  },
+  {
+    id: "problem",
+    label: "Problem",
+    area: "side",
+    visible: () => true,
+    render: (ctx) => (
+      <ProblemPanel
+        roomId={ctx.room.id}
+        events={ctx.events}
+        isStaff={ctx.isStaff}
+        canPick={accountTokens() !== null}
+        onAttached={(problem) => insertStarter(ctx, problem.starter_code)}
       />
     ),
   },
@@ -124,9 +124,7 @@ export const roomPanels: PanelSlot[] = [
       <ActivityPanel
         roomId={ctx.room.id}
         events={ctx.events}
-        nameOf={(id) =>
-          ctx.participants.list.find((p) => p.id === id)?.display_name ?? "Someone"
-        }
+        nameOf={(id) => ctx.participants.list.find((p) => p.id === id)?.display_name ?? "Someone"}
       />
     ),
   },

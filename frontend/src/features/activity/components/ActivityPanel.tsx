@@ -3,6 +3,7 @@ import type { RoomEvents } from "@/lib/room-protocol"
 import { useState } from "react"
 import { type ActivityKind, describeEvent, formatClock } from "../describe"
 import { useActivity } from "../hooks/useActivity"
+import "./activity.css"
 
 const FILTERS: Array<{ value: ActivityKind | "all"; label: string }> = [
   { value: "all", label: "Everything" },

@@ -1,5 +1,6 @@
 import type { EventMessage, RoomEvents } from "@/lib/room-protocol"
 import { useEffect, useRef, useState } from "react"
+import "./activity.css"
 
 interface Toast {
   id: number
@@ -20,7 +21,9 @@ export function toastText(message: EventMessage, meId: string): string | null {
     case "run.started":
       return by?.participant_id === meId ? null : `${by?.name ?? "Someone"} is running the code`
     case "submission.notice":
-      return data.participant_id === meId ? null : `${String(data.display_name ?? "Someone")} submitted`
+      return data.participant_id === meId
+        ? null
+        : `${String(data.display_name ?? "Someone")} submitted`
     default:
       return null
   }

@@ -1,3 +1,4 @@
+import "./chat.css"
 import { useUnread } from "../unread"
 
 /** The unread count next to the Chat tab's name. */

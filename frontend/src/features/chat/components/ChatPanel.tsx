@@ -3,6 +3,7 @@ import type { RoomEvents } from "@/lib/room-protocol"
 import { type FormEvent, useEffect, useId, useRef, useState } from "react"
 import { typingText } from "../chat"
 import { useChat } from "../hooks/useChat"
+import "./chat.css"
 
 const MAX_CHARS = 2000
 

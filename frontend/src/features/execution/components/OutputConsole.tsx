@@ -23,7 +23,9 @@ function Stream({
       {truncated || clipped.hidden > 0 ? (
         <p className="stream-note" data-testid="output-truncated">
           output truncated
-          {clipped.hidden > 0 ? ` (${clipped.hidden.toLocaleString()} more characters not shown)` : ""}
+          {clipped.hidden > 0
+            ? ` (${clipped.hidden.toLocaleString()} more characters not shown)`
+            : ""}
         </p>
       ) : null}
     </section>

@@ -6,6 +6,7 @@ import { useLanguages, useRunCode } from "../api"
 import { anyRunning } from "../console"
 import { useRunConsole } from "../hooks/useRunConsole"
 import { OutputConsole } from "./OutputConsole"
+import "./run-panel.css"
 
 export interface RunPanelProps {
   roomId: string

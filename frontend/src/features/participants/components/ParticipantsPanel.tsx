@@ -1,13 +1,8 @@
 import { Button } from "@/components/ui/Button"
 import { ConfirmButton } from "@/components/ui/ConfirmButton"
 import { ErrorText } from "@/components/ui/ErrorText"
-import {
-  useAdmission,
-  useAutoAdmit,
-  useEndRoom,
-  useRemoveParticipant,
-  useSetRole,
-} from "../api"
+import { useAdmission, useAutoAdmit, useEndRoom, useRemoveParticipant, useSetRole } from "../api"
+import "./participants.css"
 
 /** A participant as this panel needs it (the room page's participant list fits). */
 export interface PersonRow {
@@ -75,7 +70,11 @@ function WaitingList({ roomId, waiting }: { roomId: string; waiting: PersonRow[]
   )
 }
 
-function PersonActions({ roomId, person, isHost }: { roomId: string; person: PersonRow; isHost: boolean }) {
+function PersonActions({
+  roomId,
+  person,
+  isHost,
+}: { roomId: string; person: PersonRow; isHost: boolean }) {
   const setRole = useSetRole(roomId)
   const remove = useRemoveParticipant(roomId)
   if (person.role === "host" || person.status !== "admitted") return null
@@ -145,12 +144,7 @@ export function ParticipantsPanel({
         <h3>In the room</h3>
         <ul className="people" data-testid="participant-list">
           {inRoom.map((p) => (
-            <li
-              key={p.id}
-              className="person"
-              data-testid="participant"
-              data-presence={presence(p)}
-            >
+            <li key={p.id} className="person" data-testid="participant" data-presence={presence(p)}>
               <span className="person-dot" style={{ background: p.color }} aria-hidden="true" />
               <span className="person-name">
                 {p.display_name}

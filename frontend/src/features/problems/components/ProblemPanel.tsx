@@ -7,6 +7,7 @@ import { useProblemEvents } from "../hooks/useProblemEvents"
 import { ProblemPicker } from "./ProblemPicker"
 import { Statement } from "./Statement"
 import { Submissions } from "./Submissions"
+import "./problems.css"
 
 function Samples({ problem }: { problem: RoomProblem }) {
   if (problem.samples.length === 0) return null
@@ -97,9 +98,7 @@ export function ProblemPanel({
           <Statement source={current.statement} />
           <Samples problem={current} />
           {current.hidden_count > 0 ? (
-            <p className="muted small">
-              Submitting also runs {current.hidden_count} hidden tests.
-            </p>
+            <p className="muted small">Submitting also runs {current.hidden_count} hidden tests.</p>
           ) : null}
           <StaffExtras problem={current} />
         </article>

@@ -18,7 +18,9 @@ function Breakdown({ s }: { s: SubmissionFull }) {
           <tr key={r.position} data-testid="submission-test">
             <td>{r.position}</td>
             <td>{r.is_sample ? "sample" : "hidden"}</td>
-            <td className={r.verdict === "accepted" ? "pass" : "fail"}>{verdictLabel(r.verdict)}</td>
+            <td className={r.verdict === "accepted" ? "pass" : "fail"}>
+              {verdictLabel(r.verdict)}
+            </td>
             <td>{formatTime(r.time_ms)}</td>
             <td>{formatMemory(r.memory_kb)}</td>
           </tr>
@@ -39,8 +41,8 @@ export function Submissions({ roomId }: { roomId: string }) {
       {items.map((s) => (
         <details key={s.id} className="submission" open={s === items[0]}>
           <summary>
-            {s.display_name} · {s.language} · {verdictLabel(s.verdict)} · {s.passed}/{s.total}{" "}
-            tests · score {s.score}
+            {s.display_name} · {s.language} · {verdictLabel(s.verdict)} · {s.passed}/{s.total} tests
+            · score {s.score}
           </summary>
           {s.compile_output ? <pre className="stream-text">{s.compile_output}</pre> : null}
           <Breakdown s={s} />

@@ -70,7 +70,12 @@ export function useProctoring(
     const onPaste = (event: ClipboardEvent) => {
       const text = event.clipboardData?.getData("text/plain") ?? ""
       if (text === "" || memory.isInternal(text)) return
-      const signal: Signal = { type: "proctor.signal", kind: "paste", chars: text.length, external: true }
+      const signal: Signal = {
+        type: "proctor.signal",
+        kind: "paste",
+        chars: text.length,
+        external: true,
+      }
       if (!send(signal)) queue.current.push(signal)
     }
     // Capture phase: seen before Monaco handles (and consumes) the clipboard event.

@@ -3,6 +3,7 @@ import { ConfirmButton } from "@/components/ui/ConfirmButton"
 import { ErrorText } from "@/components/ui/ErrorText"
 import { type FormEvent, useId, useState } from "react"
 import { useRestoreSnapshot, useSaveSnapshot, useSnapshot, useSnapshots } from "../api"
+import "./snapshots.css"
 
 function Preview({ roomId, snapshotId }: { roomId: string; snapshotId: string }) {
   const snapshot = useSnapshot(roomId, snapshotId)
@@ -62,9 +63,7 @@ export function SnapshotsPanel({
         </form>
       ) : null}
       <ErrorText error={save.error ?? restore.error ?? snapshots.error} />
-      {restored ? (
-        <output className="small">Restored “{restored}” for everyone.</output>
-      ) : null}
+      {restored ? <output className="small">Restored “{restored}” for everyone.</output> : null}
       {snapshots.data?.length === 0 ? <p className="muted small">No snapshots yet.</p> : null}
       <ul className="snapshots" data-testid="snapshots">
         {(snapshots.data ?? []).map((s) => (
