@@ -145,3 +145,25 @@ def test_presence_join_and_leave(tc: TestClient) -> None:
             guest_conn = entry["connection_id"]
         left, _ = host.until("presence.left")
         assert left["data"] == {"connection_id": guest_conn, "participant_id": guest.participant_id}
+
+
+def test_history_includes_a_message_not_yet_in_the_database(tc: TestClient) -> None:
+    """A message numbered but still on its way to the database is in the opening history."""
+    room = make_room(tc)
+    runtime = tc.app_state["events"]
+    envelope = {
+        "type": "chat.message",
+        "room_id": room.id,
+        "origin_node": "elsewhere",
+        "ts": 1.0,
+        "audience": "all",
+        "participant_id": None,
+        "actor_id": room.host.participant_id,
+        "seq": None,
+        "data": {"participant_id": room.host.participant_id, "name": "Hana Host", "text": "fly"},
+    }
+    assert tc.portal is not None
+    tc.portal.call(runtime.log.append, room.id, envelope)
+    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+        history = Socket(h).opening()["chat.history"]["messages"]
+    assert [m["text"] for m in history] == ["fly"]

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from coderoom.chat.models import RoomEvent
 from coderoom.realtime.events import Recorder, RoomEnvelope
-from coderoom.realtime.roomlog import Seed
+from coderoom.realtime.roomlog import RoomLog, Seed
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +100,30 @@ async def chat_page(
     rows = list(await session.scalars(_newest_first(query).limit(limit + 1)))
     has_more = len(rows) > limit
     return [chat_json(r) for r in reversed(rows[:limit])], has_more
+
+
+async def recent_chat(
+    session: AsyncSession, log: RoomLog, room_id: str, *, upto: int, limit: int
+) -> tuple[list[dict[str, Any]], bool]:
+    """The last ``limit`` chat messages with ``seq <= upto`` (the opening ``chat.history``).
+
+    Events are recorded just before they are published, so the newest ones may still be
+    on their way to the database while a client connects: those come from the room
+    log's buffer, which holds every event from the moment it is numbered.
+
+    Returns:
+        The messages oldest first, and whether older ones exist.
+    """
+    messages, has_more = await chat_page(session, room_id, before=upto + 1, limit=limit)
+    newest = messages[-1]["seq"] if messages else 0
+    messages += [
+        {"seq": e["seq"], "ts": e["ts"], **e["data"]}
+        for e in await log.kept(room_id, newest)
+        if e["type"] == CHAT_TYPE and (e["seq"] or 0) <= upto
+    ]
+    if len(messages) > limit:
+        return messages[-limit:], True
+    return messages, has_more
 
 
 def _newest_first(query: Select[RoomEvent]) -> Select[RoomEvent]:

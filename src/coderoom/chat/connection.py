@@ -26,7 +26,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from coderoom.auth.tokens import Principal
 from coderoom.chat import handlers
-from coderoom.chat.activity import chat_page
+from coderoom.chat.activity import recent_chat
 from coderoom.chat.ratelimit import TokenBucket
 from coderoom.chat.runtime import EventsRuntime
 from coderoom.chat.schemas import CLIENT_MESSAGE
@@ -443,11 +443,14 @@ class EventConnection:
         return {"type": "admission.waiting_list", "participants": waiting}
 
     async def _chat_history(self, upto_seq: int) -> dict[str, Any]:
-        size = self.rt.settings.events.chat_history_size
+        # Messages after ``upto_seq`` reach this client live; they are left out here.
         async with self.rt.sessionmaker() as session:
-            # Messages after ``upto_seq`` reach this client live; leave them out here.
-            messages, has_more = await chat_page(
-                session, self.room_id, before=upto_seq + 1, limit=size
+            messages, has_more = await recent_chat(
+                session,
+                self.rt.log,
+                self.room_id,
+                upto=upto_seq,
+                limit=self.rt.settings.events.chat_history_size,
             )
         return {"type": "chat.history", "messages": messages, "has_more": has_more}
 

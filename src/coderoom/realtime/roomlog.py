@@ -62,6 +62,10 @@ class RoomLog(Protocol):
         """Events with ``seq`` greater than ``seq``, oldest first; ``None`` if some are gone."""
         ...
 
+    async def kept(self, room_id: str, after: int = 0) -> list[RoomEnvelope]:
+        """Whatever the buffer still holds after ``after``, oldest first (gaps allowed)."""
+        ...
+
 
 def _after(seq: int, head: int, kept: list[RoomEnvelope]) -> list[RoomEnvelope] | None:
     if seq > head:
@@ -134,6 +138,11 @@ class MemoryRoomLog:
         """Events after ``seq``, or ``None`` when the buffer no longer reaches back."""
         buffer = await self._buffer(room_id)
         return _after(seq, buffer.head, list(buffer.events))
+
+    async def kept(self, room_id: str, after: int = 0) -> list[RoomEnvelope]:
+        """Buffered events after ``after``."""
+        buffer = await self._buffer(room_id)
+        return [e for e in buffer.events if (e["seq"] or 0) > after]
 
 
 # KEYS: counter, buffer. ARGV: envelope JSON (seq null), buffer size, ttl seconds.
@@ -221,14 +230,22 @@ class RedisRoomLog:
     async def since(self, room_id: str, seq: int) -> list[RoomEnvelope] | None:
         """Events after ``seq``, or ``None`` when the buffer no longer reaches back."""
         head = await self.head(room_id)
-        _, buffer = self._keys(room_id)
-        try:
-            raw = await self._redis.zrangebyscore(buffer, seq + 1, "+inf")
-        except _REDIS_ERRORS as exc:
-            raise Unavailable("The event bus is unavailable; try again.") from exc
-        kept = [_decode(item) for item in raw]
+        kept = await self.kept(room_id, seq)
         # Events appended after we read ``head`` are fine to return: they are newer.
         return _after(seq, max([head, *(e["seq"] or 0 for e in kept)]), kept)
+
+    async def kept(self, room_id: str, after: int = 0) -> list[RoomEnvelope]:
+        """Buffered events after ``after``.
+
+        Raises:
+            Unavailable: Redis cannot be reached.
+        """
+        _, buffer = self._keys(room_id)
+        try:
+            raw = await self._redis.zrangebyscore(buffer, after + 1, "+inf")
+        except _REDIS_ERRORS as exc:
+            raise Unavailable("The event bus is unavailable; try again.") from exc
+        return [_decode(item) for item in raw]
 
 
 def _decode(item: bytes | str) -> RoomEnvelope:
