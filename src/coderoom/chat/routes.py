@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Query, WebSocket
-from starlette.websockets import WebSocketDisconnect
+from sqlalchemy.exc import SQLAlchemyError
+from starlette.websockets import WebSocketDisconnect, WebSocketState
 
 from coderoom.auth import service as auth_service
 from coderoom.auth.deps import CurrentPrincipal
@@ -51,7 +54,14 @@ async def _authorise(ws: WebSocket, rt: EventsRuntime, room_id: str) -> EventCon
         return None
     if access.room.status == "ended":
         ended_at = access.room.ended_at.isoformat() if access.room.ended_at else None
-        await ws.send_text(json.dumps({"type": "room.ended", "data": {"ended_at": ended_at}}))
+        ended = {
+            "type": "room.ended",
+            "seq": None,
+            "ts": time.time(),
+            "actor_id": None,
+            "data": {"ended_at": ended_at},
+        }
+        await ws.send_text(json.dumps(ended))
         await ws.close(CLOSE_ROOM_ENDED, "room ended")
         return None
     if access.participant.status not in _ENTERING:
@@ -83,9 +93,18 @@ async def room_events(ws: WebSocket, room_id: str) -> None:
         await conn.serve(last_seq)
     except Unavailable:
         log.warning("events socket for room %s: a dependency is unavailable", room_id)
-        await ws.close(CLOSE_TRY_AGAIN_LATER, "try again later")
+        await _close_quietly(ws, CLOSE_TRY_AGAIN_LATER, "try again later")
     except WebSocketDisconnect:
         return
+    except SQLAlchemyError:
+        log.exception("events socket for room %s: database error", room_id)
+        await _close_quietly(ws, CLOSE_TRY_AGAIN_LATER, "try again later")
+
+
+async def _close_quietly(ws: WebSocket, code: int, reason: str) -> None:
+    if ws.application_state is WebSocketState.CONNECTED:
+        with contextlib.suppress(WebSocketDisconnect, RuntimeError, OSError):
+            await ws.close(code, reason)
 
 
 @router.get("/api/v1/rooms/{room_id}/chat", response_model=ChatPage)
