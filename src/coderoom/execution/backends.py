@@ -17,6 +17,7 @@ from typing import Any, Protocol, TypeVar
 import anyio
 import anyio.to_thread
 
+from coderoom.core.errors import Unavailable
 from coderoom.execution.sandbox.cgroups import CgroupFactory
 from coderoom.execution.sandbox.job import (
     Job,
@@ -27,7 +28,7 @@ from coderoom.execution.sandbox.job import (
 )
 from coderoom.execution.sandbox.languages import LANGUAGES
 from coderoom.execution.sandbox.launcher import ensure_launcher_blocking
-from coderoom.execution.sandbox.runner import Sandbox, StepResult
+from coderoom.execution.sandbox.runner import Sandbox, StepResult, internal_step
 from coderoom.execution.sandbox.workspace import default_root
 from coderoom.settings import SandboxSettings, Settings
 
@@ -97,14 +98,17 @@ class SandboxPool:
             self._free.put(slot)
 
     def execute_blocking(self, job: Job) -> dict[str, Any]:
-        """Run a job on a free slot."""
-        return self._with_slot(
-            lambda slot: outcome_to_dict(
-                run_job_blocking(
+        """Run a job on a free slot; our own failures become an ``internal_error`` run."""
+        try:
+            outcome = self._with_slot(
+                lambda slot: run_job_blocking(
                     self.sandbox, self.settings, job, slot=slot, work_root=self.work_root
                 )
             )
-        )
+        except Exception as exc:  # the boundary where our own faults become a verdict
+            log.exception("sandbox job failed (%s)", job.language)
+            outcome = JobOutcome(compile=None, runs=[internal_step(f"sandbox failure: {exc}")])
+        return outcome_to_dict(outcome)
 
     def self_test_blocking(self, language_id: str) -> dict[str, Any]:
         """Version probe and self-test of one language on a free slot."""
@@ -146,3 +150,21 @@ class LocalBackend:
         return await anyio.to_thread.run_sync(
             self.pool.self_test_blocking, language_id, limiter=self._limiter
         )
+
+
+class UnavailableBackend:
+    """Stands in when this host cannot sandbox at all (no C compiler for the launcher).
+
+    The app still starts, lists no languages, and refuses runs with 503.
+    """
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    async def execute(self, job: Job) -> dict[str, Any]:
+        """See `Backend`: always refuses."""
+        raise Unavailable(f"Code execution is unavailable on this server: {self.reason}")
+
+    async def self_test(self, language_id: str) -> dict[str, Any]:
+        """See `Backend`: every language fails."""
+        return {"passed": False, "version": None, "detail": self.reason}

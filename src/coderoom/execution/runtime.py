@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from coderoom.execution.backends import LocalBackend
+from coderoom.execution.backends import Backend, LocalBackend, UnavailableBackend
+from coderoom.execution.sandbox.launcher import LauncherBuildError
 from coderoom.execution.service import Executor
 from coderoom.execution.worker import ArqBackend
 from coderoom.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+async def _local_backend(settings: Settings) -> Backend:
+    try:
+        return await LocalBackend.create(settings)
+    except LauncherBuildError as exc:
+        log.error("code execution disabled: %s", exc)  # noqa: TRY400 - the message says it all
+        return UnavailableBackend(str(exc))
 
 
 @asynccontextmanager
@@ -26,7 +38,7 @@ async def executor_component(
         executor = Executor(settings.sandbox, arq_backend)
     else:
         arq_backend = None
-        executor = Executor(settings.sandbox, await LocalBackend.create(settings))
+        executor = Executor(settings.sandbox, await _local_backend(settings))
     if settings.mode != "test":
         executor.start_self_tests()
     try:

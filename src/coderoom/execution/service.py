@@ -132,7 +132,9 @@ class Executor:
 
     def _self_test_task(self, language_id: str) -> asyncio.Task[dict[str, Any]]:
         task = self._self_tests.get(language_id)
-        if task is None:
+        # A self-test that raised (no worker answered, queue full) is retried on next use;
+        # one that ran and failed stays failed until restart.
+        if task is None or (task.done() and not task.cancelled() and task.exception()):
             task = asyncio.get_running_loop().create_task(
                 self._admitted_self_test(language_id), name=f"self-test:{language_id}"
             )

@@ -28,14 +28,17 @@ class Limits:
     output_bytes: int
     workspace_mb: int
 
-    def rlimits(self) -> list[tuple[int, int, int]]:
+    def rlimits(self, *, address_space: bool = False) -> list[tuple[int, int, int]]:
         """``(resource, soft, hard)`` triples applied just before bwrap starts.
 
-        Memory is deliberately absent: RLIMIT_AS breaks the JVM and Node (they reserve far
-        more address space than they use); the memory cgroup limits resident memory instead.
+        Memory is normally absent: RLIMIT_AS breaks the JVM and Node (they reserve far more
+        address space than they use), so the memory cgroup limits resident memory instead.
+        Only on hosts without a memory cgroup (where those runtimes are not offered) does
+        ``address_space=True`` fall back to RLIMIT_AS.
         """
         cpu = max(1, math.ceil(self.cpu_s))
-        return [
+        memory = [(resource.RLIMIT_AS, self.memory_mb << 20, self.memory_mb << 20)]
+        return (memory if address_space else []) + [
             (resource.RLIMIT_CPU, cpu, cpu + 1),
             (resource.RLIMIT_NOFILE, self.open_files, self.open_files),
             (resource.RLIMIT_FSIZE, self.file_size_mb << 20, self.file_size_mb << 20),

@@ -130,7 +130,7 @@ class Sandbox:
             return self._launch(workspace, slot, language, argv, limits, stdin, cgroup)
         except OSError as exc:
             log.exception("sandbox step failed to start (%s)", language.id)
-            return _internal(f"sandbox failure: {exc}")
+            return internal_step(f"sandbox failure: {exc}")
         finally:
             if cgroup is not None:
                 cgroup.remove()
@@ -168,7 +168,7 @@ class Sandbox:
             args += ["-u", str(self.uid(slot)), "-g", str(self.uid(slot))]
         for procs in cgroup.procs_files if cgroup else []:
             args += ["-c", str(procs)]
-        for res, soft, hard in limits.rlimits():
+        for res, soft, hard in limits.rlimits(address_space=cgroup is None):
             args += ["-r", f"{res}:{soft}:{hard}"]
         return [*args, "--"]
 
@@ -364,7 +364,7 @@ def _result(
         log.error(
             "sandbox internal error (%s): %s; stderr=%r", language.id, problem, stderr[-2000:]
         )
-        return _internal(problem)
+        return internal_step(problem)
     assert launcher_status is not None  # noqa: S101 - checked by _setup_problem
     exit_code, signal = _decode_exit(bwrap_status, launcher_status)
     cpu_ms = launcher_status[2] // 1000
@@ -414,7 +414,8 @@ def _setup_problem(
     return None
 
 
-def _internal(detail: str) -> StepResult:
+def internal_step(detail: str) -> StepResult:
+    """A step that never reached the program because of our own fault."""
     return StepResult(
         status=Status.INTERNAL_ERROR,
         exit_code=None,
