@@ -28,6 +28,7 @@ class AuthSettings(BaseModel):
     login_rate_limit: str = "10/minute"
     register_rate_limit: str = "5/minute"
     refresh_rate_limit: str = "30/minute"
+    room_password_rate_limit: str = "10/minute"  # wrong room passwords, per IP and room
     # argon2id cost (RFC 9106 low-memory profile). Tests lower it; production keeps it.
     argon2_time_cost: int = Field(default=3, ge=1)
     argon2_memory_kib: int = Field(default=64 * 1024, ge=8)

@@ -312,3 +312,22 @@ async def test_participant_of_another_room_is_not_found(client: httpx.AsyncClien
         url(room, stranger["participant"]["id"], "admit"), headers=host["headers"]
     )
     assert error_code(response, 404) == "participant_not_found"
+
+
+async def test_wrong_room_passwords_are_rate_limited(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    settings.auth.room_password_rate_limit = "3/minute"
+    host = await register(client)
+    room = await create_room(client, host["headers"], password="the-right-one")
+    join = f"/api/v1/invites/{room['invite_code']}/join"
+    # Right answers do not count: many guests may share one address.
+    for n in range(4):
+        ok = await client.post(join, json={"name": f"G{n}", "password": "the-right-one"})
+        assert ok.status_code == 200
+    for _ in range(3):
+        wrong = await client.post(join, json={"name": "G", "password": "guess"})
+        assert error_code(wrong, 403) == "wrong_password"
+    limited = await client.post(join, json={"name": "G", "password": "the-right-one"})
+    assert error_code(limited, 429) == "rate_limited"
+    assert int(limited.headers["Retry-After"]) >= 1

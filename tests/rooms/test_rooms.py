@@ -4,8 +4,14 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import func, insert, select
 
 from accounts import bearer, create_room, join_as_guest, register
+from coderoom import models
+from coderoom.collab.models import DocUpdate
+from coderoom.core.clock import utcnow
+from coderoom.settings import Settings
+from coderoom.storage.db import create_engine
 
 pytestmark = pytest.mark.anyio
 
@@ -324,3 +330,31 @@ async def test_bearer_must_be_valid_when_given(client: httpx.AsyncClient) -> Non
         headers=bearer("garbage"),
     )
     assert error_code(response, 401) == "token_invalid"
+
+
+async def test_delete_room_removes_other_domains_rows(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"])
+    keep = await create_room(client, host["headers"])
+    engine = create_engine(settings.database_url)
+    try:
+        async with engine.begin() as conn:
+            for room_id in (room["id"], keep["id"]):
+                await conn.execute(
+                    insert(DocUpdate).values(room_id=room_id, created_at=utcnow(), data=b"\x00")
+                )
+        response = await client.delete(f"/api/v1/rooms/{room['id']}", headers=host["headers"])
+        assert response.status_code == 204
+        async with engine.connect() as conn:
+            for table in models.metadata.sorted_tables:
+                if "room_id" in table.c:
+                    query = (
+                        select(func.count()).select_from(table).where(table.c.room_id == room["id"])
+                    )
+                    assert await conn.scalar(query) == 0, table.name
+            kept = select(func.count()).where(DocUpdate.room_id == keep["id"])
+            assert await conn.scalar(kept) == 1
+    finally:
+        await engine.dispose()

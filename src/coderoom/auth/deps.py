@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import HTTPConnection
 
 from coderoom.auth import service
-from coderoom.auth.ratelimit import RateLimiter
+from coderoom.auth.ratelimit import RateLimiter as RateLimiter
 from coderoom.auth.tokens import Principal
 from coderoom.core.errors import Forbidden, Unauthenticated
 from coderoom.storage.deps import SessionDep, SettingsDep

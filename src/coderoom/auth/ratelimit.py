@@ -6,9 +6,9 @@ import math
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, NoReturn
 
-from limits import parse
+from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 
@@ -36,17 +36,30 @@ class RateLimiter:
         item = parse(limit)
         for key in keys:
             if not await self._strategy.hit(item, "coderoom", key):
-                stats = await self._strategy.get_window_stats(item, "coderoom", key)
-                retry_after = math.ceil(stats.reset_time - time.time())
-                raise RateLimited(
-                    "Too many attempts; wait a moment and try again.",
-                    retry_after=retry_after,
-                    details={"retry_after": max(1, retry_after)},
-                )
+                await self._raise(item, key)
+
+    async def check(self, limit: str, *keys: str) -> None:
+        """Raise ``RateLimited`` if any key has used up ``limit``, without counting a hit.
+
+        Pairs with ``hit`` for limits on failures only (count them after the fact).
+        """
+        item = parse(limit)
+        for key in keys:
+            if not await self._strategy.test(item, "coderoom", key):
+                await self._raise(item, key)
 
     async def reset(self) -> None:
         """Forget every counter (tests and admin tooling)."""
         await self._storage.reset()
+
+    async def _raise(self, item: RateLimitItem, key: str) -> NoReturn:
+        stats = await self._strategy.get_window_stats(item, "coderoom", key)
+        retry_after = max(1, math.ceil(stats.reset_time - time.time()))
+        raise RateLimited(
+            "Too many attempts; wait a moment and try again.",
+            retry_after=retry_after,
+            details={"retry_after": retry_after},
+        )
 
 
 def _storage(settings: Settings) -> Storage:

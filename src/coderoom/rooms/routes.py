@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coderoom.auth.deps import CurrentPrincipal, CurrentUser, OptionalPrincipal
+from coderoom.auth.deps import (
+    ClientIp,
+    CurrentPrincipal,
+    CurrentUser,
+    OptionalPrincipal,
+    RateLimiter,
+    RateLimiterDep,
+)
+from coderoom.core.errors import Forbidden
 from coderoom.realtime.deps import BusDep
 from coderoom.rooms import service
 from coderoom.rooms.access import STAFF_ROLES, RoomAccess
@@ -62,6 +72,22 @@ async def _room_public(
         me=ParticipantPublic.model_validate(me),
         participants=participants,
     )
+
+
+async def _guard_password(
+    limiter: RateLimiter,
+    limit: str,
+    key: str,
+    join: Callable[[], Awaitable[service.JoinOutcome]],
+) -> JoinResult:
+    # Only wrong passwords count, so guests behind one address are not locked out.
+    await limiter.check(limit, key)
+    try:
+        return _join_result(await join())
+    except Forbidden as exc:
+        if exc.code == "wrong_password":
+            await limiter.hit(limit, key)
+        raise
 
 
 def _join_result(outcome: service.JoinOutcome) -> JoinResult:
@@ -121,10 +147,18 @@ async def delete_room(
 
 @router.post("/rooms/{room_id}/join", summary="Join a room with an account")
 async def join_room(
-    room_id: RoomId, data: RoomJoin, principal: CurrentUser, session: SessionDep, bus: BusDep
+    room_id: RoomId,
+    data: RoomJoin,
+    principal: CurrentUser,
+    session: SessionDep,
+    settings: SettingsDep,
+    bus: BusDep,
+    limiter: RateLimiterDep,
+    ip: ClientIp,
 ) -> JoinResult:
-    outcome = await service.join_room(session, bus, principal, room_id, password=data.password)
-    return _join_result(outcome)
+    join = partial(service.join_room, session, bus, principal, room_id, password=data.password)
+    limit = settings.auth.room_password_rate_limit
+    return await _guard_password(limiter, limit, f"room-password:{ip}:{room_id}", join)
 
 
 @router.post("/rooms/{room_id}/end", summary="End the room for everyone (host)")
@@ -226,8 +260,18 @@ async def join_by_invite(
     session: SessionDep,
     settings: SettingsDep,
     bus: BusDep,
+    limiter: RateLimiterDep,
+    ip: ClientIp,
 ) -> JoinResult:
-    outcome = await service.join_by_invite(
-        session, bus, settings, principal, code, name=data.name, password=data.password
+    join = partial(
+        service.join_by_invite,
+        session,
+        bus,
+        settings,
+        principal,
+        code,
+        name=data.name,
+        password=data.password,
     )
-    return _join_result(outcome)
+    limit = settings.auth.room_password_rate_limit
+    return await _guard_password(limiter, limit, f"room-password:{ip}:{code}", join)

@@ -173,9 +173,14 @@ async def end_room(
 
 
 async def delete_room(session: AsyncSession, bus: Bus, principal: Principal, room_id: str) -> None:
-    """Delete the room and everything it owns (host only; rows cascade in the database)."""
+    """Delete the room and everything it owns, in every domain's tables (host only)."""
     access = await access_room_by_id(session, principal, room_id, need=Need.HOST, allow_ended=True)
     was_active = access.room.status == "active"
+    # Children first. Foreign keys would cascade, but some domains keep room data without
+    # one (the collab log outlives edits to rooms); a ``room_id`` column marks them all.
+    for table in reversed(Room.metadata.sorted_tables):
+        if "room_id" in table.c and table.name != Room.__tablename__:
+            await session.execute(table.delete().where(table.c.room_id == access.room.id))
     await session.execute(delete(Room).where(Room.id == access.room.id))
     await session.commit()
     if was_active:
