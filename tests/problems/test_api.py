@@ -145,6 +145,39 @@ async def test_owner_creates_edits_versions_and_deletes(client: httpx.AsyncClien
     assert gone.status_code == 404
 
 
+@pytest.mark.parametrize(
+    "patch",
+    [
+        {"title": None},
+        {"difficulty": None},
+        {"tests": None},
+        {"starter_code": None},
+        {"comparator": "fuzzy"},
+        {"tests": [{"stdin": "1"}]},
+        {"memory_mb": 1},
+    ],
+)
+async def test_patch_rejects_bad_edits(client: httpx.AsyncClient, patch: dict[str, Any]) -> None:
+    owner = await register(client)
+    await client.post("/api/v1/problems", json=own_problem(), headers=owner["headers"])
+    response = await client.patch("/api/v1/problems/add-two", json=patch, headers=owner["headers"])
+    assert response.status_code == 422, response.text
+    after = await client.get("/api/v1/problems/add-two", headers=owner["headers"])
+    assert after.json()["version"] == 1
+
+
+async def test_patch_null_resets_limits(client: httpx.AsyncClient) -> None:
+    owner = await register(client)
+    created = own_problem(time_limit_s=1.5, memory_mb=128)
+    await client.post("/api/v1/problems", json=created, headers=owner["headers"])
+    response = await client.patch(
+        "/api/v1/problems/add-two", json={"time_limit_s": None}, headers=owner["headers"]
+    )
+    assert response.status_code == 200, response.text
+    assert response.json()["time_limit_s"] is None
+    assert response.json()["memory_mb"] == 128
+
+
 async def test_other_accounts_cannot_see_or_touch_a_private_problem(
     client: httpx.AsyncClient,
 ) -> None:

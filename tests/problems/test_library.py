@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
+import anyio
 import pytest
 from sqlalchemy import func, select
 
@@ -118,3 +122,22 @@ async def test_seed_is_idempotent_and_updates_in_place(settings: Settings) -> No
     assert (problems, tests) == first[:2]
     assert versions["two-sum"] == 2
     assert versions["valid-parentheses"] == 1
+
+
+@pytest.mark.anyio
+async def test_cli_seed_in_a_fresh_process_twice(settings: Settings) -> None:
+    # A fresh process imports only what ``coderoom seed`` needs: this catches a model
+    # whose foreign-key targets are not registered outside the web app.
+    env = {
+        **os.environ,
+        "CODEROOM_DATABASE_URL": settings.database_url,
+        "CODEROOM_VAR_DIR": str(settings.var_dir),
+        "CODEROOM_SECRET_KEY": settings.secret_key,
+    }
+    for _ in range(2):
+        done = await anyio.run_process([sys.executable, "-m", "coderoom", "seed"], env=env)
+        assert done.stdout.decode() == f"seeded {len(LIBRARY)} problems\n"
+    problems, tests, versions = await _counts(settings)
+    assert problems == len(LIBRARY)
+    assert tests == sum(len(p.tests) for p in LIBRARY)
+    assert set(versions.values()) == {1}

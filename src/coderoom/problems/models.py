@@ -17,8 +17,12 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+# The tables our foreign keys point at must be in the metadata in every process, not
+# only in the web app (``coderoom seed`` imports nothing else).
+from coderoom.auth import models as auth_models  # noqa: F401
 from coderoom.core.clock import utcnow
 from coderoom.core.ids import new_id
+from coderoom.rooms import models as rooms_models  # noqa: F401
 from coderoom.storage.db import Base
 from coderoom.storage.types import UTCDateTime
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import BaseModel, Field, StringConstraints, model_validator
 
 from coderoom.problems.comparators import ComparatorKind
 
 MAX_CODE_CHARS = 64 * 1024
 MAX_TEST_CHARS = 256 * 1024
 MAX_STATEMENT_CHARS = 100_000
+NULLABLE_FIELDS = frozenset({"time_limit_s", "memory_mb", "float_tolerance"})
 
 Difficulty = Literal["easy", "medium", "hard"]
 Slug = Annotated[
@@ -82,6 +83,17 @@ class ProblemUpdate(BaseModel):
     comparator: ComparatorKind | None = None
     float_tolerance: Annotated[float, Field(gt=0, le=1)] | None = None
     tests: Annotated[list[TestCaseIn], Field(max_length=100)] | None = None
+
+    @model_validator(mode="after")
+    def _required_fields_stay_set(self) -> ProblemUpdate:
+        # ``null`` means "back to the default" for the limits and the tolerance only; the
+        # other fields may be left out but not cleared.
+        cleared = sorted(
+            name for name in self.model_fields_set - NULLABLE_FIELDS if getattr(self, name) is None
+        )
+        if cleared:
+            raise ValueError(f"these fields cannot be null: {', '.join(cleared)}")
+        return self
 
 
 class ProblemSummary(BaseModel):
