@@ -1,0 +1,89 @@
+"""RoomManager lifecycle: idle unload after flushing, reload, graceful shutdown."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import anyio
+import httpx
+import pytest
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from coderoom.collab.manager import ManagerConfig, RoomDefaults, RoomManager
+from coderoom.collab.store import load_doc
+from coderoom.realtime.memory import InMemoryBus
+from coderoom.settings import Settings
+from coderoom.storage.db import create_engine, create_sessionmaker
+from collab.live import make_room, serve_app
+from collab.ydoc import pycrdt_client, text
+
+pytestmark = pytest.mark.anyio
+DEFAULTS = RoomDefaults(language="python", filename="main.py")
+
+
+@pytest.fixture
+async def sessionmaker(settings: Settings) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Sessions on the test database."""
+    engine = create_engine(settings.database_url)
+    yield create_sessionmaker(engine)
+    await engine.dispose()
+
+
+async def test_idle_room_unloads_after_flush_and_reloads(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    config = ManagerConfig(idle_unload_s=0.2, maintenance_s=0.05, checkpoint_every=1)
+    manager = RoomManager(sessionmaker, InMemoryBus(), config)
+    async with manager.running():
+        room = await manager.acquire("r1", DEFAULTS)
+        text(room.doc).insert(0, "kept")
+        with anyio.fail_after(5):
+            while manager.loaded("r1") is not None:
+                await anyio.sleep(0.05)
+        assert manager.updates.pending == 0
+        async with sessionmaker() as session:
+            doc, last_seq = await load_doc(session, "r1")
+        assert last_seq > 0
+        assert str(text(doc)) == "kept"
+        again = await manager.acquire("r1", DEFAULTS)
+        assert again is not room
+        assert str(text(again.doc)) == "kept"
+
+
+async def test_concurrent_acquire_loads_once(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    manager = RoomManager(sessionmaker, InMemoryBus())
+    async with manager.running():
+        rooms = []
+
+        async def acquire() -> None:
+            rooms.append(await manager.acquire("r2", DEFAULTS))
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(20):
+                tg.start_soon(acquire)
+        assert len({id(r) for r in rooms}) == 1
+
+
+async def test_graceful_shutdown_closes_clients_and_flushes(settings: Settings) -> None:
+    async with anyio.create_task_group() as tg:
+        server, address = await serve_app(settings, tg)
+        async with httpx.AsyncClient(base_url=f"http://{address}", timeout=20) as http:
+            room = await make_room(http)
+        url = f"ws://{address}/ws/rooms/{room.room_id}/doc?token={room.candidate_token}"
+        async with pycrdt_client(url) as (doc, ws):
+            text(doc).insert(0, "typed just before shutdown")
+            await anyio.sleep(0.01)
+            server.should_exit = True
+            # uvicorn closes sockets itself (1012) before the lifespan's 1001; either is fine.
+            with anyio.fail_after(15):
+                await ws.wait_closed()
+            assert ws.close_code in (1001, 1012)
+    engine = create_engine(settings.database_url)
+    try:
+        async with create_sessionmaker(engine)() as session:
+            saved, _ = await load_doc(session, room.room_id)
+    finally:
+        await engine.dispose()
+    assert str(text(saved)) == "typed just before shutdown"
