@@ -76,7 +76,7 @@ async def attach_problem(
             "title": problem.title,
             "version": problem.version,
         }
-    await publish_room_event(bus, room_id, "problem.changed", data)
+    await publish_room_event(bus, room_id, "problem.changed", data, actor_id=access.participant.id)
     return None if problem is None else await service.full_view(session, problem)
 
 
@@ -223,9 +223,11 @@ async def _publish_submission(bus: Bus, submission: Submission, display_name: st
         "hidden_passed": submission.hidden_passed,
         "hidden_total": submission.hidden_total,
     }
-    room_id = submission.room_id
-    await publish_room_event(bus, room_id, "submission.created", notice | score, audience="staff")
-    await publish_room_event(bus, room_id, "submission.notice", notice)
+    room_id, actor = submission.room_id, submission.participant_id
+    await publish_room_event(
+        bus, room_id, "submission.created", notice | score, audience="staff", actor_id=actor
+    )
+    await publish_room_event(bus, room_id, "submission.notice", notice, actor_id=actor)
 
 
 async def submit(
