@@ -8,7 +8,6 @@ export function ConnectionIndicator({ sync }: { sync: SyncState }) {
       aria-live="polite"
       data-phase={sync.phase}
       data-testid="connection-status"
-      title={view.detail}
     >
       <span className="conn-dot" aria-hidden="true" />
       {view.label}
