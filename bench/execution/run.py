@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import resource
 import statistics
 import subprocess
 import tempfile
@@ -37,12 +38,24 @@ def stats(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
 
 
+def cpu_ms() -> float:
+    """CPU of this thread plus every reaped child: load-independent cost of a run."""
+    own = resource.getrusage(resource.RUSAGE_THREAD)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime) * 1000
+
+
+CPU: dict[int, float] = {}  # id(samples list) -> CPU ms per run
+
+
 def timed(func: object, runs: int) -> list[float]:
-    out = []
+    out: list[float] = []
+    cpu_start = cpu_ms()
     for _ in range(runs):
         start = time.perf_counter()
         func()  # type: ignore[operator]
         out.append((time.perf_counter() - start) * 1000)
+    CPU[id(out)] = (cpu_ms() - cpu_start) / runs
     return out
 
 
@@ -152,9 +165,10 @@ def main() -> None:
     pool = SandboxPool(settings)
     print(
         "| language | bare median / p95 ms | sandbox run median / p95 ms (×bare) "
-        "| job direct median ms | API median / p95 ms | API − direct ms |"
+        "| CPU ms/run bare / sandbox | job direct median ms | API median / p95 ms "
+        "| API − direct ms |"
     )
-    print("|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|")
     for language_id in args.languages.split(","):
         runs = (
             args.runs
@@ -168,6 +182,7 @@ def main() -> None:
         (bm, bp), (sm, sp), (dm, _), (am, ap) = stats(bare), stats(boxed), stats(direct), stats(api)
         print(
             f"| {language_id} | {bm:.1f} / {bp:.1f} | {sm:.1f} / {sp:.1f} (×{sm / bm:.2f}) "
+            f"| {CPU[id(bare)]:.1f} / {CPU[id(boxed)]:.1f} "
             f"| {dm:.1f} | {am:.1f} / {ap:.1f} | {am - dm:+.1f} |"
         )
     print()

@@ -93,6 +93,20 @@ async def test_concurrent_run_cannot_read_another_runs_files(executor: Executor)
     assert results["snooper"].stdout == "[]\n"
 
 
+async def test_back_to_back_runs_with_children_never_run_out_of_processes(
+    executor: Executor,
+) -> None:
+    # Orphans of a run are reaped by the launcher (a child subreaper); before that, 177 of
+    # 300 such runs failed with "Can't fork" at the 64-process limit.
+    code = (
+        "import os, time\nfor _ in range(30):\n    if os.fork() == 0:\n"
+        "        time.sleep(5)\n        os._exit(0)\nprint('forked')"
+    )
+    for _ in range(60):
+        result = await executor.run(RunRequest("python", code))
+        assert (result.status, result.stdout) == ("ok", "forked\n"), result
+
+
 async def test_caller_may_lower_but_not_raise_limits(executor: Executor) -> None:
     sleeper = "import time; time.sleep(30)"
     result = await executor.run(RunRequest("python", sleeper, time_limit_s=0.5))

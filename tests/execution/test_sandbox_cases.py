@@ -1,7 +1,7 @@
 """Data-driven sandbox cases: tests/sandbox_cases/<case>/{main.<ext>, case.yml}.
 
 case.yml keys: ``language``; ``limits`` (``time_s``, ``memory_mb``); ``stdin`` (may name
-``{listener_port}``, ``{secret_file}``, ``{canary_file}``, ``{victim_pid}``) or
+``{listener_port}``, ``{secret_file}``, ``{db_file}``, ``{canary_file}``, ``{victim_pid}``) or
 ``stdin_repeat`` (``text`` × ``times``); ``expect`` (a status or a list of acceptable ones);
 optional ``stdout``, ``stderr_contains``, ``exit_code``, ``signal``, ``repeat``; ``check``:
 host-side checks run after the case (see ``HOST_CHECKS``).
@@ -48,6 +48,7 @@ class Host:
         return {
             "listener_port": self.listener.getsockname()[1],
             "secret_file": self.secret_file,
+            "db_file": self.secret_file.with_name("coderoom.db"),
             "canary_file": self.canary_file,
             "victim_pid": self.victim.pid,
         }
@@ -64,6 +65,7 @@ def host(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Host]:
     pool = SandboxPool(settings)
     pool.work_root = Path("/dev/shm") / f"coderoom-test-{secrets.token_hex(6)}"
     (var / "secret_key").write_text(SECRET)
+    (var / "coderoom.db").write_text(f"SQLite format 3 {SECRET}")
     canary = var / "canary.txt"
     canary.write_text("untouched")
     listener = socket.socket()

