@@ -263,7 +263,8 @@ class CgroupFactory:
             path = self._memory_parent / name
             path.mkdir()
             _write(path / "memory.max", memory_bytes)
-            _write(path / "memory.swap.max", "0")
+            if (path / "memory.swap.max").exists():  # only with swap accounting
+                _write(path / "memory.swap.max", "0")
             _write(path / "pids.max", str(processes))
             return V2RunCgroup(path)
         memory, pids = self._memory_parent / name, self._pids_parent / name

@@ -368,7 +368,8 @@ def _result(
     assert launcher_status is not None  # noqa: S101 - checked by _setup_problem
     exit_code, signal = _decode_exit(bwrap_status, launcher_status)
     cpu_ms = launcher_status[2] // 1000
-    memory_kb = cgroup.peak_memory_kb() if cgroup is not None else launcher_status[3]
+    # memory.peak needs Linux 5.19 on cgroup v2; without it, fall back to the largest RSS.
+    memory_kb = (cgroup.peak_memory_kb() if cgroup is not None else 0) or launcher_status[3]
     marker = language.heap_exhausted_marker
     observation = Observation(
         exit_code=exit_code,
