@@ -28,7 +28,18 @@ function groupPresence(connections: PresenceEntry[]): Record<string, string[]> {
   return online
 }
 
-function withConnection(state: ParticipantsState, entry: PresenceEntry, present: boolean) {
+function withConnection(
+  state: ParticipantsState,
+  entry: PresenceEntry | undefined,
+  present: boolean,
+) {
+  if (
+    !entry ||
+    typeof entry.participant_id !== "string" ||
+    typeof entry.connection_id !== "string"
+  ) {
+    return state
+  }
   const current = (state.online[entry.participant_id] ?? []).filter(
     (id) => id !== entry.connection_id,
   )
@@ -60,11 +71,11 @@ export function participantsReducer(
   }
   const data = "data" in message ? message.data : null
   if (!data) return state
-  if (message.type === "presence.joined" || message.type === "presence.left") {
-    // presence.joined carries `{connection: entry}`; presence.left the ids at the top level.
-    const entry = (data.connection ?? data) as unknown as PresenceEntry
-    if (typeof entry.participant_id !== "string") return state
-    return withConnection(state, entry, message.type === "presence.joined")
+  if (message.type === "presence.joined") {
+    return withConnection(state, data.connection as PresenceEntry | undefined, true)
+  }
+  if (message.type === "presence.left") {
+    return withConnection(state, data as unknown as PresenceEntry, false)
   }
   if (message.type.startsWith("participant.") || message.type.startsWith("admission.")) {
     return upsert(state, data.participant)

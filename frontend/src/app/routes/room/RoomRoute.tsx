@@ -1,5 +1,6 @@
 import { ErrorText } from "@/components/ui/ErrorText"
 import { roomKey, useRoom } from "@/features/rooms/api"
+import { JoinByIdForm } from "@/features/rooms/components/JoinByIdForm"
 import { useRoomEvents } from "@/features/rooms/hooks/useRoomEvents"
 import { ApiError, refreshAccount } from "@/lib/http"
 import { accountTokens, tokenForRoom } from "@/lib/session"
@@ -48,6 +49,7 @@ export function RoomRoute() {
       "participant.removed",
       "room.updated",
       "room.ended",
+      "resync_required",
     ].map((type) => subscribe(type, refetch))
     return () => {
       for (const unsub of unsubs) unsub()
@@ -70,7 +72,12 @@ export function RoomRoute() {
   if (room.isPending) return <main className="page center">Loading room…</main>
   if (room.error) {
     if (room.error instanceof ApiError && room.error.status === 404) {
-      return <Message title="Room not found">{<Link to="/">Go to your rooms</Link>}</Message>
+      return (
+        <Message title="Room not found">
+          {accountTokens() ? <JoinByIdForm roomId={roomId} /> : null}
+          <Link to="/">Go to your rooms</Link>
+        </Message>
+      )
     }
     return (
       <Message title="Cannot open the room">

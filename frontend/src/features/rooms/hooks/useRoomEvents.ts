@@ -68,14 +68,14 @@ export function useRoomEvents({
         setStatus("closed")
         return
       }
-      const url = `${wsOrigin()}/ws/rooms/${encodeURIComponent(roomId)}/events?token=${encodeURIComponent(token)}`
+      // Resuming with ?last_seq= on connect keeps strict order (docs/protocol.md 1.4).
+      const resume = lastSeq === null ? "" : `&last_seq=${lastSeq}`
+      const url = `${wsOrigin()}/ws/rooms/${encodeURIComponent(roomId)}/events?token=${encodeURIComponent(token)}${resume}`
       const ws = new WebSocket(url)
       socket.current = ws
       ws.onopen = () => {
         attempt = 0
         setStatus("open")
-        // Ask for what we missed while away; the welcome's seq covers a fresh start.
-        if (lastSeq !== null) ws.send(JSON.stringify({ type: "resume", last_seq: lastSeq }))
       }
       ws.onmessage = (event) => {
         let message: ServerMessage
@@ -85,7 +85,9 @@ export function useRoomEvents({
           return // not ours to crash on
         }
         if (message.type === "ping") ws.send(JSON.stringify({ type: "pong" }))
+        // welcome.seq is where live delivery starts; on resume, missed events follow it.
         if (message.type === "welcome" && lastSeq === null) lastSeq = message.seq
+        if (message.type === "resync_required") lastSeq = message.seq
         if ("seq" in message && typeof message.seq === "number" && message.type !== "welcome") {
           lastSeq = Math.max(lastSeq ?? 0, message.seq)
         }
