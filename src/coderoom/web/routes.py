@@ -31,6 +31,10 @@ async def spa(path: str) -> Response:
             "Cache-Control": "public, max-age=31536000, immutable" if immutable else "no-cache"
         }
         return FileResponse(candidate, headers=headers)
+    if path.startswith("assets/"):
+        # A missing fingerprinted file (an old tab asking for a chunk of a previous build)
+        # must fail as a 404, not load index.html as JavaScript.
+        raise HTTPException(status_code=404)
     index = root / "index.html"
     if index.is_file():
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
