@@ -74,7 +74,7 @@ def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[list[f
                 workspace=ws, slot=0, language=language, argv=argv, limits=build, stdin=b""
             )
         run_argv = language.run_argv(limits.memory_mb)
-        bare_argv = [a.replace("/box/", f"{ws}/") for a in run_argv]
+        bare_argv = [str(ws) if a == "/box" else a.replace("/box/", f"{ws}/") for a in run_argv]
         env = {"PATH": "/usr/bin:/bin", **dict(language.env)}
         bare = timed(
             lambda: subprocess.run(
