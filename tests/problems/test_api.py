@@ -295,3 +295,40 @@ async def test_room_without_problem_and_bad_room_ids(client: httpx.AsyncClient) 
     assert response.status_code == 422
     report = await client.get(f"{base}/report", headers=host["headers"])
     assert report.json()["rows"] == []
+
+
+async def test_room_created_with_a_problem_id(client: httpx.AsyncClient) -> None:
+    host, owner = await register(client), await register(client)
+    secret = await client.post(
+        "/api/v1/problems", json=own_problem(slug="secret-one"), headers=owner["headers"]
+    )
+    mine = await client.post("/api/v1/problems", json=own_problem(), headers=host["headers"])
+    cases = [
+        ("two-sum", 200),  # a built-in problem, by slug
+        (mine.json()["id"], 200),  # the host's own problem
+        (secret.json()["id"], 404),  # someone else's private problem: never shown
+        ("no-such-problem", 404),
+    ]
+    for problem_id, expected in cases:
+        room = await create_room(client, host["headers"], problem_id=problem_id)
+        url = f"/api/v1/rooms/{room['id']}/problem"
+        response = await client.get(url, headers=host["headers"])
+        assert response.status_code == expected, problem_id
+        assert HIDDEN not in response.text or expected == 200
+
+
+async def test_staff_full_view_of_a_builtin_problem_previews_large_tests(
+    client: httpx.AsyncClient,
+) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"], problem_id="two-sum")
+    response = await client.get(f"/api/v1/rooms/{room['id']}/problem", headers=host["headers"])
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["view"] == "full"
+    assert len(body["tests"]) == 2 + body["hidden_count"]
+    assert body["solutions"]["java"].startswith("import")
+    large = [t for t in body["tests"] if t["truncated"]]
+    assert large
+    assert all(len(t["stdin"]) <= 16 * 1024 for t in large)
+    assert len(response.content) < 1_000_000

@@ -18,6 +18,7 @@ from coderoom.problems.comparators import ComparatorKind
 MAX_CODE_CHARS = 64 * 1024
 MAX_TEST_CHARS = 256 * 1024
 MAX_STATEMENT_CHARS = 100_000
+TEST_PREVIEW_CHARS = 16 * 1024
 NULLABLE_FIELDS = frozenset({"time_limit_s", "memory_mb", "float_tolerance"})
 
 Difficulty = Literal["easy", "medium", "hard"]
@@ -43,10 +44,19 @@ class TestCaseIn(BaseModel):
     weight: Annotated[int, Field(ge=1, le=100)] = 1
 
 
-class TestCasePublic(TestCaseIn):
-    """A stored test case and its position (1-based)."""
+class TestCasePublic(BaseModel):
+    """A stored test case and its position (1-based).
+
+    Built-in tests can be ~1 MB: views carry at most ``TEST_PREVIEW_CHARS`` of ``stdin``
+    and ``expected_stdout`` each, and say so with ``truncated``.
+    """
 
     position: int
+    stdin: str
+    expected_stdout: str
+    is_sample: bool
+    weight: int
+    truncated: bool = False
 
 
 class ProblemCreate(BaseModel):

@@ -22,6 +22,7 @@ from coderoom.core.errors import Conflict, Forbidden, NotFound
 from coderoom.problems.loader import LibraryProblem
 from coderoom.problems.models import Problem, TestCase
 from coderoom.problems.schemas import (
+    TEST_PREVIEW_CHARS,
     ProblemCreate,
     ProblemFull,
     ProblemPublic,
@@ -68,9 +69,11 @@ async def get_problem(session: AsyncSession, principal: Principal, ref: str) -> 
     return problem
 
 
-async def get_problem_by_id(session: AsyncSession, problem_id: str | None) -> Problem | None:
-    """A problem by id, whoever owns it (for rooms that already have it attached)."""
-    return None if problem_id is None else await session.get(Problem, problem_id)
+async def find_problem(session: AsyncSession, ref: str | None) -> Problem | None:
+    """A problem by id or slug, whoever owns it; callers decide who may see it."""
+    if ref is None:
+        return None
+    return await session.scalar(select(Problem).where(or_(Problem.id == ref, Problem.slug == ref)))
 
 
 async def list_problems(
@@ -154,12 +157,14 @@ def summary(problem: Problem) -> ProblemSummary:
 
 
 def _test_public(test: TestCase) -> TestCasePublic:
+    cut = TEST_PREVIEW_CHARS
     return TestCasePublic(
         position=test.position,
-        stdin=test.stdin,
-        expected_stdout=test.expected_stdout,
+        stdin=test.stdin[:cut],
+        expected_stdout=test.expected_stdout[:cut],
         is_sample=test.is_sample,
         weight=test.weight,
+        truncated=len(test.stdin) > cut or len(test.expected_stdout) > cut,
     )
 
 

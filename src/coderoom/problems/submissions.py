@@ -47,10 +47,28 @@ def is_staff(access: rooms_access.RoomAccess) -> bool:
 
 
 async def _attached(session: AsyncSession, access: rooms_access.RoomAccess) -> Problem:
-    problem = await service.get_problem_by_id(session, access.room.problem_id)
-    if problem is None:
+    """The room's problem, if it may be used there.
+
+    ``Room.problem_id`` can also be set when a room is created or edited, without the
+    checks ``attach_problem`` makes; so a private problem counts only while its owner is
+    staff of the room (otherwise any host could expose someone else's hidden tests).
+    """
+    problem = await service.find_problem(session, access.room.problem_id)
+    if problem is None or not (problem.builtin or await _owner_is_staff(session, access, problem)):
         raise NotFound("No problem is attached to this room.", code="no_problem")
     return problem
+
+
+async def _owner_is_staff(
+    session: AsyncSession, access: rooms_access.RoomAccess, problem: Problem
+) -> bool:
+    owner = await session.scalar(
+        select(Participant).where(
+            Participant.room_id == access.room.id,
+            Participant.user_id == problem.owner_user_id,
+        )
+    )
+    return owner is not None and owner.role in rooms_access.STAFF_ROLES
 
 
 async def attach_problem(
