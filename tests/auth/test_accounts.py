@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -200,3 +201,22 @@ def test_production_password_hashes_use_the_rfc_profile() -> None:
     assert verify_password_blocking(encoded, "a long enough password")
     assert not verify_password_blocking(encoded, "another password")
     assert not verify_password_blocking("not-a-hash", "another password")
+
+
+async def test_concurrent_refreshes_of_one_token_let_only_one_through(
+    client: httpx.AsyncClient,
+) -> None:
+    user = await register(client)
+    body = {"refresh_token": user["refresh_token"]}
+    responses = await asyncio.gather(
+        *(client.post("/api/v1/auth/refresh", json=body) for _ in range(3))
+    )
+    statuses = sorted(r.status_code for r in responses)
+    assert statuses[0] == 200
+    assert statuses[1:] == [401, 401]
+
+
+async def test_concurrent_registrations_of_one_email(client: httpx.AsyncClient) -> None:
+    body = {"name": "Twin", "email": "twin@example.com", "password": PASSWORD}
+    responses = await asyncio.gather(*(client.post(REGISTER, json=body) for _ in range(3)))
+    assert sorted(r.status_code for r in responses) == [201, 409, 409]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -331,3 +332,19 @@ async def test_wrong_room_passwords_are_rate_limited(
     limited = await client.post(join, json={"name": "G", "password": "the-right-one"})
     assert error_code(limited, 429) == "rate_limited"
     assert int(limited.headers["Retry-After"]) >= 1
+
+
+async def test_simultaneous_joins_of_one_account_make_one_participant(
+    client: httpx.AsyncClient,
+) -> None:
+    host = await register(client)
+    member = await register(client)
+    room = await create_room(client, host["headers"])
+    join = f"/api/v1/invites/{room['invite_code']}/join"
+    responses = await asyncio.gather(
+        *(client.post(join, json={}, headers=member["headers"]) for _ in range(4))
+    )
+    assert {r.status_code for r in responses} == {200}
+    assert len({r.json()["participant"]["id"] for r in responses}) == 1
+    people = await client.get(f"/api/v1/rooms/{room['id']}/participants", headers=host["headers"])
+    assert len(people.json()["items"]) == 2

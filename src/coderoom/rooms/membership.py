@@ -56,7 +56,9 @@ async def enter_room(
     if room.status != "active":
         raise Forbidden("This room has ended.", code="room_ended")
     await _check_password(room, password)
-    participant = await _new_participant(session, room, principal, guest_name)
+    participant, created = await _new_participant(session, room, principal, guest_name)
+    if not created:
+        return participant
     await publish_participant(
         bus,
         participant,
@@ -85,7 +87,7 @@ async def _come_back(session: AsyncSession, bus: Bus, participant: Participant) 
 
 async def _new_participant(
     session: AsyncSession, room: Room, principal: Principal | None, guest_name: str | None
-) -> Participant:
+) -> tuple[Participant, bool]:
     participant = Participant(
         room_id=room.id,
         role="candidate",
@@ -103,10 +105,15 @@ async def _new_participant(
     session.add(participant)
     try:
         await session.commit()
-    except IntegrityError as exc:  # the same account joined twice at once
+    except IntegrityError as exc:
+        # The same account joined at the same moment (two tabs): use the record that won.
         await session.rollback()
-        raise Conflict("You are already joining this room.", code="already_joining") from exc
-    return participant
+        await session.refresh(room)  # the rollback expired it; no lazy loads in async code
+        existing = await find_participant(session, principal, room.id) if principal else None
+        if existing is None:
+            raise Conflict("You are already joining this room.", code="already_joining") from exc
+        return existing, False
+    return participant, True
 
 
 async def list_participants(
