@@ -2,21 +2,25 @@
 # Benchmarks coderoom's document sync against the y-websocket reference server in one run,
 # with the shared harness in ../shared/bench/collab (see its README and run_anchors.sh).
 #
-#   bench/collab/run.sh                      # interview + fanout (about 3 minutes)
-#   SCENARIOS="small interview fanout" bench/collab/run.sh
+#   bench/collab/run.sh                               # interview + fanout, once each
+#   SCENARIOS="small interview fanout" ROUNDS=2 bench/collab/run.sh
 #
-# Same placement as the anchors: each server pinned to core 0, the load generator to core 1.
-# coderoom runs `coderoom serve` (uvicorn, no permessage-deflate, SQLite in a temp dir, the
-# update log on); the reference is @y/websocket-server in memory. Results land in
-# bench/results/ (git-ignored); docs/benchmarks.md quotes them.
+# Both servers start first, pinned to core 0; the load generator runs on core 1. For each
+# round and scenario, coderoom and the reference are measured back to back, so a noisy
+# neighbour on this shared machine hits both alike. coderoom runs `coderoom serve`
+# (uvicorn, no permessage-deflate, SQLite in a temp dir, update log on); the reference is
+# @y/websocket-server in memory. Results: bench/results/ (git-ignored); docs/benchmarks.md
+# quotes them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HARNESS=${HARNESS:-$ROOT/../shared/bench/collab}
 SCENARIOS=${SCENARIOS:-"interview fanout"}
+ROUNDS=${ROUNDS:-1}
 PORT_CR=${PORT_CR:-18500}
 PORT_YWS=${PORT_YWS:-18501}
 OUT=$ROOT/bench/results
 mkdir -p "$OUT"
+: >"$OUT/table.md"
 WORK=$(mktemp -d)
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
@@ -25,28 +29,33 @@ PIN=(taskset -c 0) LG=(taskset -c 1)
 command -v taskset >/dev/null || { PIN=(); LG=(); }
 
 (cd "$HARNESS" && { [[ -d node_modules/y-websocket ]] || npm ci --no-audit --no-fund --loglevel=error; })
-
 wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
-# --- coderoom ---
-export CODEROOM_VAR_DIR=$WORK/var CODEROOM_MODE=test CODEROOM_LOG_LEVEL=WARNING
+export CODEROOM_VAR_DIR=$WORK/var CODEROOM_MODE=test CODEROOM_LOG_LEVEL=INFO
 "${PIN[@]}" "$ROOT/.venv/bin/coderoom" serve --migrate --port "$PORT_CR" >"$OUT/coderoom-server.log" 2>&1 &
 CR_PID=$!
 PIDS+=("$CR_PID")
-wait_port "$PORT_CR"
-"$ROOT/.venv/bin/python" "$ROOT/bench/collab/make_rooms.py" --base "http://127.0.0.1:$PORT_CR" \
-  --rooms 100 --out "$WORK/rooms.json"
-(cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name coderoom --server-pid "$CR_PID" --scenarios "$SCENARIOS" \
-  --url "ws://127.0.0.1:$PORT_CR/ws/rooms/{room}/doc?token={token}" -- --rooms-file "$WORK/rooms.json") \
-  | tee "$OUT/coderoom.md"
-kill "$CR_PID"; wait "$CR_PID" 2>/dev/null || true
-
-# --- the y-websocket reference ---
-(cd "$HARNESS" && HOST=127.0.0.1 PORT=$PORT_YWS "${PIN[@]}" node node_modules/@y/websocket-server/src/server.js \
-  >"$OUT/yws-server.log" 2>&1) &
+HOST=127.0.0.1 PORT=$PORT_YWS "${PIN[@]}" node "$HARNESS/node_modules/@y/websocket-server/src/server.js" \
+  >"$OUT/yws-server.log" 2>&1 &
 YWS_PID=$!
 PIDS+=("$YWS_PID")
+wait_port "$PORT_CR"
 wait_port "$PORT_YWS"
-NODE_PID=$(pgrep -P "$YWS_PID" node || echo "$YWS_PID")
-(cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name yws --server-pid "$NODE_PID" --scenarios "$SCENARIOS" \
-  --url "ws://127.0.0.1:$PORT_YWS/{room}") | tee "$OUT/yws.md"
+# interview needs 100 rooms; fanout uses the first one with 50 clients.
+"$ROOT/.venv/bin/python" "$ROOT/bench/collab/make_rooms.py" --base "http://127.0.0.1:$PORT_CR" \
+  --rooms 100 --out "$WORK/rooms.json"
+
+for round in $(seq 1 "$ROUNDS"); do
+  for sc in $SCENARIOS; do
+    echo "== round $round: $sc" >&2
+    (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name coderoom --server-pid "$CR_PID" --scenarios "$sc" \
+      --url "ws://127.0.0.1:$PORT_CR/ws/rooms/{room}/doc?token={token}" -- --rooms-file "$WORK/rooms.json") \
+      | grep -E '^\| '"$sc"' ' | tee -a "$OUT/table.md"
+    (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name yws --server-pid "$YWS_PID" --scenarios "$sc" \
+      --url "ws://127.0.0.1:$PORT_YWS/{room}") | grep -E '^\| '"$sc"' ' | tee -a "$OUT/table.md"
+    uptime | tee -a "$OUT/table.md"
+  done
+done
+kill "$CR_PID"
+wait "$CR_PID" 2>/dev/null || true
+grep -h "commit delay" "$OUT/coderoom-server.log" | tail -1 || true

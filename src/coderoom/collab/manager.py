@@ -112,7 +112,9 @@ class RoomManager:
         try:
             async with asyncio.timeout(LOAD_TIMEOUT_S):
                 return await asyncio.shield(future)
-        except TimeoutError as exc:
+        except (TimeoutError, asyncio.CancelledError, Exception) as exc:
+            if isinstance(exc, asyncio.CancelledError) and not future.cancelled():
+                raise  # our caller was cancelled, not the load
             raise Unavailable("the room's document is not available right now") from exc
 
     async def _run_room(

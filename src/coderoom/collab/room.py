@@ -44,6 +44,7 @@ CLOSE_FORBIDDEN = 4403
 CLOSE_PROTOCOL = 1002
 _REMOTE: Final = object()  # origin of updates that came over the bus
 _AWARENESS_RATE = (30.0, 60.0)  # per client: sustained messages/s, burst
+_OUTBOX_MAX = 10_000
 
 Receive = Callable[[], Awaitable[bytes | None]]
 
@@ -279,6 +280,10 @@ class CollabRoom:
                     conn.can_write = who.get("role") != "observer"
 
     def _publish(self, message: bytes) -> None:
+        if len(self._outbox) >= _OUTBOX_MAX:
+            # The bus is stuck (Redis hanging): drop the oldest; the periodic state-vector
+            # exchange (request_sync) brings other nodes up to date once it recovers.
+            self._outbox.popleft()
         self._outbox.append(self._node + b"|" + message)
         self._outbox_wake.set()
 

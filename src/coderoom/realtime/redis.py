@@ -160,6 +160,9 @@ class RedisBus:
                 await self._read_forever()
             except _REDIS_ERRORS as exc:
                 log.warning("redis bus connection lost (%r); retrying in %.1fs", exc, delay)
+            except Exception:
+                # A bug here must not end cross-node delivery for the life of the process.
+                log.exception("redis bus reader failed; restarting in %.1fs", delay)
             self.connected.clear()
             await self._close_pubsub()
             await asyncio.sleep(delay)
