@@ -37,6 +37,10 @@ class LiveServer:
             "CODEROOM_AUTH__REGISTER_RATE_LIMIT": "1000/minute",
             "CODEROOM_AUTH__LOGIN_RATE_LIMIT": "1000/minute",
             "CODEROOM_LOG_LEVEL": "WARNING",
+            # AC4 runs an endless loop per language: a low wall limit keeps the suite fast;
+            # the tests run code more often than a person would.
+            "CODEROOM_SANDBOX__WALL_TIME_S": "4",
+            "CODEROOM_SANDBOX__RUN_RATE_LIMIT": "1000/minute",
         }
         self.env.pop("CODEROOM_DATABASE_URL", None)
         self.env.pop("CODEROOM_REDIS_URL", None)

@@ -87,8 +87,17 @@ export interface RoomEvents {
   status: EventsStatus
   /** Why the server closed for good (4403, 4410, ...), when it did. */
   closeCode: number | null
-  /** Listen to messages of one `type` (or "*" for all); returns the unsubscribe function. */
-  subscribe: (type: string, handler: (message: ServerMessage) => void) => () => void
+  /**
+   * Listen to messages of one `type` (or "*" for all); returns the unsubscribe function.
+   * With `replay`, the handler first gets the matching messages received since the last
+   * `welcome` (the opening state: presence, chat history...), for panels that mount after the
+   * socket opened. Only for handlers that tolerate seeing a message twice.
+   */
+  subscribe: (
+    type: string,
+    handler: (message: ServerMessage) => void,
+    options?: { replay?: boolean },
+  ) => () => void
   /** Send a message; false if the socket is not open (the caller decides whether to retry). */
   send: (message: ClientMessage) => boolean
 }

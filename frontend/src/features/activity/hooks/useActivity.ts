@@ -34,11 +34,15 @@ export function useActivity(roomId: string, events: RoomEvents) {
   const { subscribe } = events
   useEffect(
     () =>
-      subscribe("*", (message) => {
-        if ("seq" in message && "data" in message && typeof message.seq === "number") {
-          setLog((current) => merge(current, [message as EventMessage]))
-        }
-      }),
+      subscribe(
+        "*",
+        (message) => {
+          if ("seq" in message && "data" in message && typeof message.seq === "number") {
+            setLog((current) => merge(current, [message as EventMessage]))
+          }
+        },
+        { replay: true },
+      ),
     [subscribe],
   )
   return { log, error }

@@ -14,7 +14,13 @@ export function useChat(events: RoomEvents, meId: string, root: RefObject<HTMLEl
   useEffect(() => {
     const onMessage = (message: Parameters<Parameters<typeof subscribe>[1]>[0]) =>
       dispatch({ type: "server", message, now: Date.now(), meId })
-    const unsubs = ["chat.history", "chat.message", "typing"].map((t) => subscribe(t, onMessage))
+    // History and messages may have arrived before this panel mounted: replay them (the
+    // reducer drops duplicates by seq). A replayed "typing" would be stale: not replayed.
+    const unsubs = [
+      subscribe("chat.history", onMessage, { replay: true }),
+      subscribe("chat.message", onMessage, { replay: true }),
+      subscribe("typing", onMessage),
+    ]
     const timer = window.setInterval(() => dispatch({ type: "expire", now: Date.now() }), 1000)
     return () => {
       for (const unsub of unsubs) unsub()

@@ -37,7 +37,13 @@ function RunEntry({ run }: { run: ConsoleRun }) {
   const { result } = run
   if (result === null && run.error === null) {
     return (
-      <li className="run" data-testid="run-entry" data-status="running" aria-busy="true">
+      <li
+        className="run"
+        data-testid="run-entry"
+        data-key={run.key}
+        data-status="running"
+        aria-busy="true"
+      >
         <div className="run-head">
           <span className="spinner spinner-small" aria-hidden="true" />
           <span data-testid="run-status">Running…</span>
@@ -50,7 +56,7 @@ function RunEntry({ run }: { run: ConsoleRun }) {
   }
   if (result === null) {
     return (
-      <li className="run" data-testid="run-entry" data-status="error">
+      <li className="run" data-testid="run-entry" data-key={run.key} data-status="error">
         <div className="run-head">
           <span className="verdict verdict-bad" data-testid="run-status">
             {runErrorText(run.error ?? "")}
@@ -63,7 +69,7 @@ function RunEntry({ run }: { run: ConsoleRun }) {
     )
   }
   return (
-    <li className="run" data-testid="run-entry" data-status={result.status}>
+    <li className="run" data-testid="run-entry" data-key={run.key} data-status={result.status}>
       <div className="run-head">
         <span className={`verdict verdict-${verdictTone(result.status)}`} data-testid="run-status">
           {verdictLabel(result.status)}

@@ -27,7 +27,11 @@ export function useRunConsole(
   useEffect(() => {
     const onRun = (message: unknown) =>
       dispatch({ type: "event", message: message as EventMessage })
-    const unsubs = [subscribe("run.started", onRun), subscribe("run.finished", onRun)]
+    // A run in flight when this panel mounted is shown as running (replayed run.started).
+    const unsubs = [
+      subscribe("run.started", onRun, { replay: true }),
+      subscribe("run.finished", onRun, { replay: true }),
+    ]
     return () => {
       for (const unsub of unsubs) unsub()
     }

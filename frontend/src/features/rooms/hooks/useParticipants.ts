@@ -23,7 +23,10 @@ export function useParticipants(
     if (initial) dispatch({ type: "load", participants: initial })
   }, [initial])
   const { subscribe } = events
-  useEffect(() => subscribe("*", (message) => dispatch({ type: "message", message })), [subscribe])
+  useEffect(
+    () => subscribe("*", (message) => dispatch({ type: "message", message }), { replay: true }),
+    [subscribe],
+  )
   return useMemo(() => {
     const list = participantList(state)
     return {

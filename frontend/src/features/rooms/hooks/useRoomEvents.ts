@@ -14,6 +14,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react"
 
 type Handler = (message: ServerMessage) => void
 
+// How many messages since the last welcome are kept for late subscribers.
+const BACKLOG_SIZE = 500
+
 // Closes after which reconnecting cannot help (the server said no for good).
 const TERMINAL = new Set<number>([
   EVENTS_CLOSE.forbidden,
@@ -38,6 +41,8 @@ export function useRoomEvents({
   const [closeCode, setCloseCode] = useState<number | null>(null)
   const handlers = useRef(new Map<string, Set<Handler>>())
   const socket = useRef<WebSocket | null>(null)
+  // Messages since the last welcome, replayed to late subscribers that ask (see RoomEvents).
+  const backlog = useRef<ServerMessage[]>([])
   const auth = useRef({ getToken, renewToken })
   auth.current = { getToken, renewToken }
 
@@ -91,6 +96,11 @@ export function useRoomEvents({
         if ("seq" in message && typeof message.seq === "number" && message.type !== "welcome") {
           lastSeq = Math.max(lastSeq ?? 0, message.seq)
         }
+        if (message.type === "welcome") backlog.current = []
+        if (message.type !== "ping" && message.type !== "pong") {
+          backlog.current.push(message)
+          if (backlog.current.length > BACKLOG_SIZE) backlog.current.shift()
+        }
         dispatch(message)
       }
       ws.onclose = (event) => {
@@ -131,17 +141,25 @@ export function useRoomEvents({
     }
   }, [roomId, enabled])
 
-  const subscribe = useCallback((type: string, handler: Handler) => {
-    let set = handlers.current.get(type)
-    if (!set) {
-      set = new Set()
-      handlers.current.set(type, set)
-    }
-    set.add(handler)
-    return () => {
-      set.delete(handler)
-    }
-  }, [])
+  const subscribe = useCallback(
+    (type: string, handler: Handler, options?: { replay?: boolean }) => {
+      let set = handlers.current.get(type)
+      if (!set) {
+        set = new Set()
+        handlers.current.set(type, set)
+      }
+      set.add(handler)
+      if (options?.replay) {
+        for (const message of [...backlog.current]) {
+          if (type === "*" || message.type === type) handler(message)
+        }
+      }
+      return () => {
+        set.delete(handler)
+      }
+    },
+    [],
+  )
 
   const send = useCallback((message: ClientMessage) => {
     const ws = socket.current
