@@ -15,6 +15,8 @@ from starlette.testclient import TestClient
 from coderoom.app import create_app
 from coderoom.settings import Settings
 
+REDIS_URL = "redis://127.0.0.1:6379/0"
+
 
 @pytest.fixture
 def settings(settings: Settings) -> Settings:
@@ -25,7 +27,9 @@ def settings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-def tc(settings: Settings) -> Iterator[TestClient]:
-    """The app with its lifespan running on the TestClient's loop."""
+def tc(request: pytest.FixtureRequest, settings: Settings) -> Iterator[TestClient]:
+    """The app with its lifespan running on the TestClient's loop (in-process bus by default)."""
+    if getattr(request, "param", "memory") == "redis":
+        settings.redis_url = REDIS_URL
     with TestClient(create_app(settings)) as client:
         yield client

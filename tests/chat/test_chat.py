@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from starlette.testclient import TestClient
 
-from chat.wsutil import Socket, admitted_guest, events_url, make_room
+from chat.wsutil import BOTH_BUSES, Socket, admitted_guest, events_url, make_room
 from coderoom.app import create_app
 from coderoom.settings import Settings
 
 
+@BOTH_BUSES
 def test_chat_round_trip_and_history_on_join(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room)
@@ -120,6 +121,7 @@ def test_typing_is_relayed_to_others_only(tc: TestClient) -> None:
         assert all(m["type"] != "typing" for m in before)
 
 
+@BOTH_BUSES
 def test_presence_join_and_leave(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room, "Cleo")

@@ -8,9 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio
+import pytest
 from starlette.testclient import TestClient, WebSocketTestSession
 
 PASSWORD = "correct horse battery staple"
+# For tests that must also hold across processes: ``@BOTH_BUSES`` runs them once with the
+# in-process bus/log/presence and once with the Redis ones (the ``tc`` fixture reads it).
+BOTH_BUSES = pytest.mark.parametrize(
+    "tc", ["memory", pytest.param("redis", marks=pytest.mark.redis)], indirect=True
+)
 _counter = itertools.count()
 
 
