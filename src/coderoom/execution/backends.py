@@ -27,7 +27,7 @@ from coderoom.execution.sandbox.job import (
     self_test_blocking,
 )
 from coderoom.execution.sandbox.languages import LANGUAGES
-from coderoom.execution.sandbox.launcher import ensure_launcher_blocking
+from coderoom.execution.sandbox.launcher import ensure_launcher_blocking, launcher_cache_dir
 from coderoom.execution.sandbox.runner import Sandbox, StepResult, internal_step
 from coderoom.execution.sandbox.workspace import default_root
 from coderoom.settings import SandboxSettings, Settings
@@ -82,7 +82,7 @@ class SandboxPool:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings.sandbox
         self.size = concurrency(settings.sandbox)
-        launcher = ensure_launcher_blocking(settings.var_dir / "sandbox")
+        launcher = ensure_launcher_blocking(launcher_cache_dir())
         uid_base = UID_BASE + (os.getpid() % UID_SPAN) * UID_STRIDE
         self.sandbox = Sandbox(launcher=launcher, cgroups=CgroupFactory.detect(), uid_base=uid_base)
         self.work_root: Path = default_root()

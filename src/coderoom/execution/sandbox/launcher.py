@@ -11,6 +11,17 @@ SOURCE = Path(__file__).with_name("launcher.c")
 CC = "/usr/bin/gcc"
 
 
+def launcher_cache_dir() -> Path:
+    """Where the compiled launcher is kept: the user's private cache, shared by every app.
+
+    Not ``var_dir``: tests build hundreds of apps, each with its own ``var_dir``, and a
+    compile per app would cost ~150 ms each. The launcher runs as root, so the directory
+    must be private to us.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "coderoom"
+
+
 class LauncherBuildError(RuntimeError):
     """The launcher could not be compiled (no C compiler, or it failed)."""
 
@@ -23,11 +34,14 @@ def ensure_launcher_blocking(cache_dir: Path) -> Path:
     """
     source = SOURCE.read_bytes()
     target = cache_dir / f"launcher-{hashlib.sha256(source).hexdigest()[:16]}"
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = cache_dir.stat()
+    if info.st_uid != os.geteuid() or info.st_mode & 0o022:
+        raise LauncherBuildError(f"{cache_dir} is writable by others: refusing to use it")
     if target.exists():
         return target
     if not Path(CC).exists():
         raise LauncherBuildError(f"{CC} not found: the sandbox launcher needs a C compiler")
-    cache_dir.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     done = subprocess.run(  # noqa: S603 - fixed argv, no shell
         [CC, "-O2", "-Wall", "-o", str(partial), str(SOURCE)],
