@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -114,10 +115,15 @@ def load_problem_blocking(folder: Path) -> LibraryProblem:
     )
 
 
-def load_library_blocking(root: Path = LIBRARY_DIR) -> list[LibraryProblem]:
-    """Every problem folder under ``root``, sorted by slug (blocking file I/O)."""
+def load_library_blocking(
+    root: Path = LIBRARY_DIR, slugs: Collection[str] | None = None
+) -> list[LibraryProblem]:
+    """The problem folders under ``root`` (only ``slugs`` if given), sorted by slug.
+
+    Blocking file I/O (about 20 MB for the whole library).
+    """
     return [
         load_problem_blocking(folder)
         for folder in sorted(root.iterdir())
-        if (folder / "problem.yml").is_file()
+        if (folder / "problem.yml").is_file() and (slugs is None or folder.name in slugs)
     ]

@@ -9,7 +9,7 @@ import anyio
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.problems import service
-from coderoom.problems.loader import LibraryProblem, load_library_blocking
+from coderoom.problems.loader import LIBRARY_DIR, LibraryProblem, load_library_blocking
 from coderoom.settings import Settings
 from coderoom.storage.db import create_engine, create_sessionmaker, session_scope
 
@@ -38,9 +38,7 @@ async def seed_library(settings: Settings, *, slugs: Collection[str] | None = No
     Returns:
         The number of problems in the library that were seeded.
     """
-    problems = await anyio.to_thread.run_sync(load_library_blocking)
-    if slugs is not None:
-        problems = [p for p in problems if p.slug in slugs]
+    problems = await anyio.to_thread.run_sync(load_library_blocking, LIBRARY_DIR, slugs)
     if settings.is_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.database_url)
