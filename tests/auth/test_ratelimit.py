@@ -9,7 +9,7 @@ from limits.aio.storage import MemoryStorage, RedisStorage
 
 from accounts import PASSWORD, register
 from coderoom.auth.ratelimit import RateLimiter, rate_limiter_component
-from coderoom.core.errors import RateLimited
+from coderoom.core.errors import RateLimited, Unavailable
 from coderoom.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -110,3 +110,11 @@ async def test_app_uses_redis_storage_when_configured(settings: Settings) -> Non
     async with rate_limiter_component(settings, {}) as state:  # a second node, same Redis
         with pytest.raises(RateLimited):
             await state["rate_limiter"].hit("1/minute", key)
+
+
+@pytest.mark.redis
+async def test_unreachable_redis_fails_closed_with_503(settings: Settings) -> None:
+    settings.redis_url = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+    async with rate_limiter_component(settings, {}) as state:
+        with pytest.raises(Unavailable):
+            await state["rate_limiter"].hit("5/minute", "login:ip:10.0.0.1")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import math
 import time
 from collections.abc import AsyncIterator
@@ -11,9 +13,13 @@ from typing import Any, NoReturn
 from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
+from limits.errors import StorageError
 
-from coderoom.core.errors import RateLimited
+from coderoom.core.errors import RateLimited, Unavailable
 from coderoom.settings import Settings
+
+log = logging.getLogger(__name__)
+STORAGE_TIMEOUT_S = 2.0
 
 
 class RateLimiter:
@@ -35,7 +41,9 @@ class RateLimiter:
         """
         item = parse(limit)
         for key in keys:
-            if not await self._strategy.hit(item, "coderoom", key):
+            async with _storage_guard():
+                allowed = await self._strategy.hit(item, "coderoom", key)
+            if not allowed:
                 await self._raise(item, key)
 
     async def check(self, limit: str, *keys: str) -> None:
@@ -45,7 +53,9 @@ class RateLimiter:
         """
         item = parse(limit)
         for key in keys:
-            if not await self._strategy.test(item, "coderoom", key):
+            async with _storage_guard():
+                allowed = await self._strategy.test(item, "coderoom", key)
+            if not allowed:
                 await self._raise(item, key)
 
     async def reset(self) -> None:
@@ -53,7 +63,8 @@ class RateLimiter:
         await self._storage.reset()
 
     async def _raise(self, item: RateLimitItem, key: str) -> NoReturn:
-        stats = await self._strategy.get_window_stats(item, "coderoom", key)
+        async with _storage_guard():
+            stats = await self._strategy.get_window_stats(item, "coderoom", key)
         retry_after = max(1, math.ceil(stats.reset_time - time.time()))
         raise RateLimited(
             "Too many attempts; wait a moment and try again.",
@@ -62,10 +73,24 @@ class RateLimiter:
         )
 
 
+@asynccontextmanager
+async def _storage_guard() -> AsyncIterator[None]:
+    # Fail closed: without its counters the limiter cannot protect logins, so say 503.
+    try:
+        async with asyncio.timeout(STORAGE_TIMEOUT_S):
+            yield
+    except (StorageError, TimeoutError) as exc:
+        log.warning("rate limit storage unavailable: %s", exc)
+        raise Unavailable("Sign-in is briefly unavailable; try again shortly.") from exc
+
+
 def _storage(settings: Settings) -> Storage:
     if settings.redis_url:
         return RedisStorage(
-            _async_uri(settings.redis_url), implementation="redispy", key_prefix="coderoom-limits"
+            _async_uri(settings.redis_url),
+            implementation="redispy",
+            key_prefix="coderoom-limits",
+            wrap_exceptions=True,
         )
     return MemoryStorage()
 
