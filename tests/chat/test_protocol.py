@@ -194,6 +194,17 @@ def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -
             ('{"type": "proctor.signal", "kind": "tab_visible"}', "invalid_message"),
             ("x" * (64 * 1024 + 1), "payload_too_large"),
             (json.dumps({"type": "chat.send", "text": "é" * 40_000}), "payload_too_large"),
+            (json.dumps({"type": "chat.send", "text": "nul\u0000byte"}), "chat_invalid"),
+            (
+                json.dumps({"type": "chat.send", "text": "x", "client_id": "a\u0000"}),
+                "invalid_message",
+            ),
+            ('{"type": "resume", "last_seq": 1e400}', "invalid_message"),
+            ("[" * 5000 + "]" * 5000, "bad_json"),
+            (
+                json.dumps({"type": "rtc.signal", "to": "x", "kind": "offer", "payload": []}),
+                "invalid_message",
+            ),
         ]
         for raw, code in cases:
             host.send_raw(raw)
@@ -289,6 +300,18 @@ def test_too_old_or_future_last_seq_gets_resync_required(settings: Settings) -> 
             host.opening()
             host.send({"type": "resume", "last_seq": 1})
             assert host.recv_type("resync_required", skip=("presence.joined",))["seq"] > 1
+
+
+def test_bad_last_seq_query_is_an_error_not_a_crash(tc: TestClient) -> None:
+    room = make_room(tc)
+    for raw in ("abc", "-1", "\u00b2", "9" * 40):
+        with tc.websocket_connect(events_url(room.id, room.host.token, last_seq=raw)) as h:
+            host = Socket(h)
+            messages = host.opening()
+            host.send({"type": "ping"})
+            _, before = host.until("pong")
+            errors = [m for m in [*messages.values(), *before] if m["type"] == "error"]
+            assert [e["code"] for e in errors] == ["invalid_last_seq"], raw
 
 
 def test_permission_closes(tc: TestClient) -> None:

@@ -338,7 +338,8 @@ class EventConnection:
     def _reject(self, exc: ValidationError) -> None:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
         kinds = {e["type"] for e in errors}
-        if "json_invalid" in kinds or "dict_type" in kinds or "model_type" in kinds:
+        top_level = {e["type"] for e in errors if not e["loc"]}
+        if "json_invalid" in kinds or top_level & {"dict_type", "model_type"}:
             self.error("bad_json", "Send one JSON object per frame.")
         elif "union_tag_invalid" in kinds or "union_tag_not_found" in kinds:
             self.error("unknown_type", "Unknown or missing message type.")

@@ -7,6 +7,7 @@ proctoring: sequenced and recorded) or ``publish_ephemeral`` (typing, WebRTC).
 
 from __future__ import annotations
 
+import re
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +32,9 @@ from coderoom.rooms.schemas import RoomUpdate
 
 if TYPE_CHECKING:
     from coderoom.chat.connection import EventConnection
+
+# C0 controls except tab and newlines, DEL, C1 controls: invisible, and NUL breaks storage.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 async def dispatch(conn: EventConnection, message: ClientMessage) -> None:
@@ -66,6 +70,8 @@ async def _chat(conn: EventConnection, message: ChatSend) -> None:
     limit = conn.rt.settings.events.chat_max_chars
     if not text:
         raise InvalidInput("A chat message cannot be empty.", code="chat_empty")
+    if _CONTROL.search(text):
+        raise InvalidInput("Chat messages cannot contain control characters.", code="chat_invalid")
     if len(text) > limit:
         raise PayloadTooLarge(
             f"Chat messages are limited to {limit} characters.", code="chat_too_long"

@@ -72,7 +72,7 @@ async def _authorise(ws: WebSocket, rt: EventsRuntime, room_id: str) -> EventCon
 
 def _last_seq(ws: WebSocket) -> int | None:
     raw = ws.query_params.get("last_seq")
-    if raw is None or not raw.isdigit() or len(raw) > 18:
+    if raw is None or not (raw.isascii() and raw.isdigit()) or len(raw) > 18:
         return None
     return int(raw)
 

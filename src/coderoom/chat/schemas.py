@@ -22,7 +22,7 @@ class ChatSend(_Message):
 
     type: Literal["chat.send"]
     text: str
-    client_id: Annotated[str, Field(max_length=64)] | None = None
+    client_id: Annotated[str, Field(max_length=64, pattern=r"^[\x21-\x7e]*$")] | None = None
 
 
 class TypingMessage(_Message):
