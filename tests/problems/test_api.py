@@ -331,3 +331,36 @@ async def test_staff_full_view_of_a_builtin_problem_previews_large_tests(
     assert large
     assert all(len(t["stdin"]) <= 16 * 1024 for t in large)
     assert len(response.content) < 1_000_000
+
+
+async def test_waiting_guests_and_observers_cannot_run_or_submit(
+    client: httpx.AsyncClient,
+) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"], problem_id="two-sum")
+    base = f"/api/v1/rooms/{room['id']}"
+    code = {"language": "python", "code": "print(0)"}
+    waiting = await join_as_guest(client, room["invite_code"], name="Wait")
+    assert waiting["status"] == "waiting"
+    for method, path in (
+        ("GET", "/problem"),
+        ("POST", "/problem/run-tests"),
+        ("POST", "/submissions"),
+        ("GET", "/submissions"),
+    ):
+        response = await client.request(method, base + path, json=code, headers=waiting["headers"])
+        assert response.status_code == 403, (method, path)
+
+    observer = await join_as_guest(client, room["invite_code"], name="Olly")
+    pid = observer["participant"]["id"]
+    admitted = await client.post(f"{base}/participants/{pid}/admit", headers=host["headers"])
+    assert admitted.status_code == 200, admitted.text
+    role = await client.patch(
+        f"{base}/participants/{pid}", json={"role": "observer"}, headers=host["headers"]
+    )
+    assert role.status_code == 200, role.text
+    view = await client.get(f"{base}/problem", headers=observer["headers"])
+    assert view.json()["view"] == "public"
+    for path in ("/problem/run-tests", "/submissions"):
+        response = await client.post(base + path, json=code, headers=observer["headers"])
+        assert response.status_code == 403, path
