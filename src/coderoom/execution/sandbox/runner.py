@@ -10,20 +10,18 @@ frozen. Output is read as it comes and the run is killed as soon as a stream pas
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import secrets
-import selectors
 import subprocess
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from coderoom.execution.sandbox.cgroups import CgroupFactory, RunCgroup
 from coderoom.execution.sandbox.languages import Language
 from coderoom.execution.sandbox.limits import BWRAP_PROCESSES, Limits
+from coderoom.execution.sandbox.plumbing import KILL_GRACE_S, Capture, StepFds, pump_blocking
 from coderoom.execution.sandbox.seccomp import build_filter
 from coderoom.execution.sandbox.verdict import Observation, Status, classify
 
@@ -31,8 +29,6 @@ log = logging.getLogger(__name__)
 
 BWRAP = "/usr/bin/bwrap"
 SANDBOX_UID = 1000  # the uid programs see inside their user namespace
-KILL_GRACE_S = 3.0
-READ_CHUNK = 65536
 TRUNCATION_MARKER = b"\n[output truncated: over the %d byte limit]\n"
 ROOT_LINKS = ("bin", "sbin", "lib", "lib64", "lib32", "libx32")
 COMMON_BINDS = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime")
@@ -59,15 +55,6 @@ class StepResult:
     stdout_truncated: bool = False
     stderr_truncated: bool = False
     detail: str | None = None
-
-
-@dataclass
-class _Capture:
-    cap: int
-    data: dict[int, bytearray] = field(default_factory=dict)
-    truncated: dict[int, bool] = field(default_factory=dict)
-    timed_out: bool = False
-    exceeded: bool = False
 
 
 def _host_root_args() -> list[str]:
@@ -182,7 +169,7 @@ class Sandbox:
         stdin: bytes,
         cgroup: RunCgroup | None,
     ) -> StepResult:
-        fds = _Fds(stdin, self._seccomp)
+        fds = StepFds(stdin, self._seccomp)
         try:
             command = self._launcher_argv(slot, limits, cgroup, fds.launcher_w)
             command += self._bwrap_argv(workspace, language, argv, limits, fds.passed())
@@ -197,7 +184,7 @@ class Sandbox:
             )
             fds.close_child_ends()
             kill = cgroup.kill_all if cgroup is not None else proc.kill
-            capture = _pump(proc, limits, started + limits.wall_s, kill)
+            capture = pump_blocking(proc, limits, started + limits.wall_s, kill)
             try:
                 proc.wait(timeout=KILL_GRACE_S)
             except subprocess.TimeoutExpired:
@@ -218,120 +205,6 @@ class Sandbox:
             fds.close_all()
 
 
-class _Fds:
-    """The pipes and memfd a step passes to the launcher and bwrap."""
-
-    def __init__(self, stdin: bytes, seccomp: bytes | None) -> None:
-        self.stdin = os.memfd_create("stdin", os.MFD_CLOEXEC)
-        os.write(self.stdin, stdin) if stdin else None
-        os.lseek(self.stdin, 0, os.SEEK_SET)
-        self.launcher_r, self.launcher_w = os.pipe()
-        self.bwrap_r, self.bwrap_w = os.pipe()
-        self.seccomp_r: int | None = None
-        if seccomp is not None:
-            self.seccomp_r, seccomp_w = os.pipe()
-            os.write(seccomp_w, seccomp)  # a few hundred bytes: fits the pipe buffer
-            os.close(seccomp_w)
-        self._open = {self.stdin, self.launcher_r, self.launcher_w, self.bwrap_r, self.bwrap_w}
-        if self.seccomp_r is not None:
-            self._open.add(self.seccomp_r)
-
-    def passed(self) -> dict[str, int]:
-        fds = {"bwrap_status": self.bwrap_w}
-        if self.seccomp_r is not None:
-            fds["seccomp"] = self.seccomp_r
-        return fds
-
-    def inherited(self) -> tuple[int, ...]:
-        return (self.launcher_w, *self.passed().values())
-
-    def close_child_ends(self) -> None:
-        for fd in (self.stdin, *self.inherited()):
-            self._close(fd)
-
-    def _close(self, fd: int) -> None:
-        if fd in self._open:
-            self._open.discard(fd)
-            os.close(fd)
-
-    def close_all(self) -> None:
-        for fd in list(self._open):
-            self._close(fd)
-
-    def _read_all(self, fd: int) -> str:
-        chunks = []
-        while chunk := os.read(fd, READ_CHUNK):
-            chunks.append(chunk)
-        return b"".join(chunks).decode(errors="replace")
-
-    def read_launcher_status(self) -> list[int] | None:
-        try:
-            return [int(x) for x in self._read_all(self.launcher_r).split()[:4]] or None
-        except ValueError:
-            return None
-
-    def read_bwrap_status(self) -> dict[str, int]:
-        merged: dict[str, int] = {}
-        for line in self._read_all(self.bwrap_r).splitlines():
-            try:
-                merged.update(json.loads(line))
-            except json.JSONDecodeError:
-                continue
-        return merged
-
-
-def _pump(
-    proc: subprocess.Popen[bytes], limits: Limits, deadline: float, kill: Callable[[], None]
-) -> _Capture:
-    """Read stdout and stderr until both close; kill at the deadline or past the output cap."""
-    assert proc.stdout is not None  # noqa: S101 - PIPE given
-    assert proc.stderr is not None  # noqa: S101
-    capture = _Capture(cap=limits.output_bytes)
-    selector = selectors.DefaultSelector()
-    for stream in (proc.stdout, proc.stderr):
-        os.set_blocking(stream.fileno(), False)
-        selector.register(stream.fileno(), selectors.EVENT_READ)
-        capture.data[stream.fileno()] = bytearray()
-        capture.truncated[stream.fileno()] = False
-    killed_at: float | None = None
-    try:
-        while selector.get_map():
-            now = time.monotonic()
-            if killed_at is None and now >= deadline:
-                capture.timed_out = True
-                killed_at = now
-                kill()
-            if killed_at is not None and now - killed_at > KILL_GRACE_S:
-                log.error("sandbox output still open %.1f s after the kill", KILL_GRACE_S)
-                break
-            wait = deadline - now if killed_at is None else KILL_GRACE_S - (now - killed_at)
-            for key, _ in selector.select(max(0.0, wait)):
-                if not _read_into(capture, key.fd):
-                    selector.unregister(key.fd)
-                elif capture.truncated[key.fd] and killed_at is None:
-                    capture.exceeded = True
-                    killed_at = time.monotonic()
-                    kill()
-    finally:
-        selector.close()
-    return capture
-
-
-def _read_into(capture: _Capture, fd: int) -> bool:
-    try:
-        chunk = os.read(fd, READ_CHUNK)
-    except BlockingIOError:
-        return True
-    if not chunk:
-        return False
-    buffer = capture.data[fd]
-    room = capture.cap - len(buffer)
-    buffer += chunk[: max(0, room)]
-    if len(chunk) > room:
-        capture.truncated[fd] = True
-    return True
-
-
 def _decode_exit(
     bwrap_status: dict[str, int], launcher_status: list[int] | None
 ) -> tuple[int | None, int | None]:
@@ -350,7 +223,7 @@ def _result(
     *,
     language: Language,
     limits: Limits,
-    capture: _Capture,
+    capture: Capture,
     wall_ms: int,
     launcher_rc: int,
     launcher_status: list[int] | None,
@@ -403,7 +276,7 @@ def _setup_problem(
     launcher_rc: int,
     launcher_status: list[int] | None,
     bwrap_status: dict[str, int],
-    capture: _Capture,
+    capture: Capture,
 ) -> str | None:
     """Why the step never reached the program, or None when it did."""
     if launcher_rc != 0 or launcher_status is None or len(launcher_status) < 4:
