@@ -81,6 +81,8 @@ async def test_password_rules_each_have_a_message(
         {"name": "   ", "email": "a@example.com", "password": PASSWORD},
         {"name": "x" * 81, "email": "a@example.com", "password": PASSWORD},
         {"name": "bad\x00name", "email": "a@example.com", "password": PASSWORD},
+        {"name": "evil\u202etxt.exe", "email": "a@example.com", "password": PASSWORD},
+        {"name": "in\u200bvisible", "email": "a@example.com", "password": PASSWORD},
         {"name": "A", "email": "not-an-email", "password": PASSWORD},
         {"name": "A", "email": "a@" + "x" * 300 + ".com", "password": PASSWORD},
         {"name": "A", "email": "a@example.com", "password": "p" * 257},

@@ -123,7 +123,15 @@ async def test_guest_rejoining_with_its_token_is_not_duplicated(client: httpx.As
 
 @pytest.mark.parametrize(
     "body",
-    [{}, {"name": ""}, {"name": "   "}, {"name": "x" * 41}, {"name": "a\nb"}, {"name": 5}],
+    [
+        {},
+        {"name": ""},
+        {"name": "   "},
+        {"name": "x" * 41},
+        {"name": "a\nb"},
+        {"name": "\u202eevil"},
+        {"name": 5},
+    ],
 )
 async def test_guest_needs_a_clean_name(client: httpx.AsyncClient, body: dict[str, Any]) -> None:
     host = await register(client)

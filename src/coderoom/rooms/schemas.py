@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-# One line of human text: trimmed, no control characters (C0, DEL, C1).
-_ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
+# One line of human text: trimmed, no control characters (C0, DEL, C1), no invisible or
+# direction-changing characters (a guest named "\u202eabc" would render reversed).
+_ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]*$"
 Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120, pattern=_ONE_LINE)
 ]
