@@ -118,3 +118,16 @@ async def test_unreachable_redis_fails_closed_with_503(settings: Settings) -> No
     async with rate_limiter_component(settings, {}) as state:
         with pytest.raises(Unavailable):
             await state["rate_limiter"].hit("5/minute", "login:ip:10.0.0.1")
+
+
+async def test_refresh_is_limited_per_account_across_ips(app: FastAPI) -> None:
+    async with client_from(app, "10.3.0.1") as first:
+        user = await register(first)
+    token = user["refresh_token"]
+    for n in range(2):
+        async with client_from(app, f"10.3.1.{n}") as other:
+            response = await other.post("/api/v1/auth/refresh", json={"refresh_token": token})
+            assert response.status_code in {200, 401}
+    async with client_from(app, "10.3.2.1") as fresh_ip:
+        limited = await fresh_ip.post("/api/v1/auth/refresh", json={"refresh_token": token})
+        assert_limited(limited)

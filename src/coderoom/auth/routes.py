@@ -62,6 +62,9 @@ async def refresh(
     ip: ClientIp,
 ) -> AuthTokens:
     await limiter.hit(settings.auth.refresh_rate_limit, f"refresh:ip:{ip}")
+    email = await service.refresh_token_email(session, data.refresh_token)
+    if email is not None:
+        await limiter.hit(settings.auth.refresh_rate_limit, f"refresh:email:{email}")
     return _tokens(await service.refresh(session, settings, refresh_token=data.refresh_token))
 
 

@@ -16,9 +16,7 @@ def _normalise_email(value: Any) -> Any:
 
 # One line of human text: trimmed, no control characters (C0, DEL, C1), and none of the
 # invisible or direction-changing characters that let a name impersonate another.
-_ONE_LINE = (
-    r"^[^\x00-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]*$"
-)
+_ONE_LINE = r"^[^\x00-\x1f\x7f-\x9f\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff]*$"
 DisplayName = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=80, pattern=_ONE_LINE),

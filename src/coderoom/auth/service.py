@@ -121,6 +121,12 @@ async def refresh(session: AsyncSession, settings: Settings, *, refresh_token: s
     return await _issue(session, settings, user, family_id=row.family_id)
 
 
+async def refresh_token_email(session: AsyncSession, refresh_token: str) -> str | None:
+    """The email of the account ``refresh_token`` belongs to (a rate-limit key), if any."""
+    row = await _token_row(session, refresh_token)
+    return await session.scalar(select(User.email).where(User.id == row.user_id)) if row else None
+
+
 async def logout(session: AsyncSession, *, refresh_token: str) -> None:
     """Revoke the family of ``refresh_token`` (unknown tokens are ignored)."""
     row = await _token_row(session, refresh_token)
