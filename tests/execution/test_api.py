@@ -116,10 +116,13 @@ async def test_per_user_rate_limit(client: httpx.AsyncClient, settings: Settings
     assert codes == [200, 200, 429]
 
 
-async def test_full_queue_answers_429(client: httpx.AsyncClient, settings: Settings) -> None:
+async def test_full_queue_answers_429(
+    client: httpx.AsyncClient, settings: Settings, state: dict[str, Any]
+) -> None:
     settings.sandbox.queue_wait_s = 0.3
     user = await register(client)
-    sleeper = "import time; time.sleep(1.5)"
+    assert (await run(client, user["headers"])).status_code == 200  # self-test done
+    sleeper = "import time; time.sleep(2)"
     responses: dict[str, httpx.Response] = {}
 
     async def slow() -> None:
@@ -127,7 +130,9 @@ async def test_full_queue_answers_429(client: httpx.AsyncClient, settings: Setti
 
     async with anyio.create_task_group() as tg:
         tg.start_soon(slow)
-        await anyio.sleep(0.3)  # the sleeper holds the only sandbox
+        with anyio.fail_after(10):
+            while state["executor"].running == 0:  # until the sleeper holds the only sandbox
+                await anyio.sleep(0.01)
         responses["late"] = await run(client, user["headers"])
     assert responses["slow"].status_code == 200
     assert responses["late"].status_code == 429

@@ -111,7 +111,7 @@ async def test_caller_may_lower_but_not_raise_limits(executor: Executor) -> None
     sleeper = "import time; time.sleep(30)"
     result = await executor.run(RunRequest("python", sleeper, time_limit_s=0.5))
     assert result.status == "time_limit"
-    assert result.time_ms < 3000
+    assert result.time_ms < 4000  # killed at the 2 s wall limit derived from 0.5 s CPU
     bomb = "b = []\nwhile True: b.append(bytearray(8 << 20))"
     raised = await executor.run(RunRequest("python", bomb, memory_mb=100_000))
     assert raised.status == "memory_limit"

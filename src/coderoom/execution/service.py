@@ -123,7 +123,18 @@ class Executor:
         self.concurrency = concurrency(settings)
         self._slots = asyncio.Semaphore(self.concurrency)
         self._waiting = 0
+        self._running = 0
         self._self_tests: dict[str, asyncio.Task[dict[str, Any]]] = {}
+
+    @property
+    def running(self) -> int:
+        """Jobs holding a sandbox slot right now."""
+        return self._running
+
+    @property
+    def waiting(self) -> int:
+        """Callers queued for a slot right now."""
+        return self._waiting
 
     def start_self_tests(self) -> None:
         """Start every language's self-test in the background (production start-up)."""
@@ -204,9 +215,11 @@ class Executor:
             raise self._queue_full() from None
         finally:
             self._waiting -= 1
+        self._running += 1
         try:
             return await self.backend.execute(job)
         finally:
+            self._running -= 1
             self._slots.release()
 
     def _queue_full(self) -> RateLimited:
