@@ -364,3 +364,29 @@ async def test_waiting_guests_and_observers_cannot_run_or_submit(
     for path in ("/problem/run-tests", "/submissions"):
         response = await client.post(base + path, json=code, headers=observer["headers"])
         assert response.status_code == 403, path
+
+
+async def test_versions_keep_what_each_edit_replaced(client: httpx.AsyncClient) -> None:
+    owner, other = await register(client), await register(client)
+    await client.post("/api/v1/problems", json=own_problem(), headers=owner["headers"])
+    url = "/api/v1/problems/add-two"
+    await client.patch(url, json={"title": "Second"}, headers=owner["headers"])
+    new_tests = [{"stdin": "2 2\n", "expected_stdout": "4\n", "is_sample": True}]
+    await client.patch(url, json={"title": "Third", "tests": new_tests}, headers=owner["headers"])
+    listed = (await client.get(f"{url}/versions", headers=owner["headers"])).json()["items"]
+    assert [(v["version"], v["current"]) for v in listed] == [(3, True), (2, False), (1, False)]
+    first = (await client.get(f"{url}/versions/1", headers=owner["headers"])).json()
+    assert first["title"] == "Add two numbers"
+    assert first["tags"] == ["math"]
+    assert len(first["tests"]) == 3
+    assert HIDDEN in first["tests"][1]["stdin"]
+    second = (await client.get(f"{url}/versions/2", headers=owner["headers"])).json()
+    assert (second["title"], len(second["tests"])) == ("Second", 3)
+    third = (await client.get(f"{url}/versions/3", headers=owner["headers"])).json()
+    assert (third["title"], len(third["tests"])) == ("Third", 1)
+    assert (await client.get(f"{url}/versions/9", headers=owner["headers"])).status_code == 404
+    assert (await client.get(f"{url}/versions/0", headers=owner["headers"])).status_code == 422
+    assert (await client.get(f"{url}/versions", headers=other["headers"])).status_code == 404
+    builtin = await client.get("/api/v1/problems/two-sum/versions", headers=owner["headers"])
+    assert builtin.status_code == 403
+    assert (await client.delete(url, headers=owner["headers"])).status_code == 204

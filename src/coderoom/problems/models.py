@@ -76,6 +76,25 @@ class TestCase(Base):
     weight: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class ProblemVersion(Base):
+    """A problem's content as it was before an edit, so its owner can look back.
+
+    ``snapshot`` holds the editable fields and the tests (the keys of
+    ``service.snapshot``); ``created_at`` is when that version came to be.
+    """
+
+    __tablename__ = "problem_versions"
+    __table_args__ = (UniqueConstraint("problem_id", "version"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    problem_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("problems.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class Submission(Base):
     """A graded attempt at a room's problem. ``results`` holds one dict per test."""
 

@@ -8,15 +8,17 @@ from fastapi import APIRouter, Path, Query, Response, status
 
 from coderoom.auth.deps import CurrentPrincipal, CurrentUser
 from coderoom.execution.deps import ExecutorDep
-from coderoom.problems import service, submissions
+from coderoom.problems import service, submissions, versions
 from coderoom.problems.schemas import (
     CodeIn,
     Difficulty,
     ProblemCreate,
     ProblemFull,
     ProblemPublic,
+    ProblemSnapshot,
     ProblemsPublic,
     ProblemUpdate,
+    ProblemVersions,
     RoomProblemSet,
     RoomReport,
     RunTestsResult,
@@ -66,6 +68,25 @@ async def get_problem(
 ) -> ProblemFull | ProblemPublic:
     problem = await service.get_problem(session, principal, ref)
     return await service.problem_view(session, problem, full=service.is_owner(problem, principal))
+
+
+@router.get("/problems/{ref}/versions", summary="Versions of your problem")
+async def list_versions(
+    ref: ProblemRef, principal: CurrentUser, session: SessionDep
+) -> ProblemVersions:
+    problem = await service.get_owned_problem(session, principal, ref)
+    return await versions.list_versions(session, problem)
+
+
+@router.get("/problems/{ref}/versions/{version}", summary="One version of your problem")
+async def get_version(
+    ref: ProblemRef,
+    version: Annotated[int, Path(ge=1, le=1_000_000)],
+    principal: CurrentUser,
+    session: SessionDep,
+) -> ProblemSnapshot:
+    problem = await service.get_owned_problem(session, principal, ref)
+    return await versions.get_version(session, problem, version)
 
 
 @router.post("/problems", status_code=status.HTTP_201_CREATED, summary="Create a problem")

@@ -58,6 +58,21 @@ class TestCasePublic(BaseModel):
     weight: int
     truncated: bool = False
 
+    @classmethod
+    def preview(
+        cls, *, position: int, stdin: str, expected_stdout: str, is_sample: bool, weight: int
+    ) -> TestCasePublic:
+        """The view of a test, cut to ``TEST_PREVIEW_CHARS`` per field."""
+        cut = TEST_PREVIEW_CHARS
+        return cls(
+            position=position,
+            stdin=stdin[:cut],
+            expected_stdout=expected_stdout[:cut],
+            is_sample=is_sample,
+            weight=weight,
+            truncated=len(stdin) > cut or len(expected_stdout) > cut,
+        )
+
 
 class ProblemCreate(BaseModel):
     """A new problem owned by the caller."""
@@ -154,6 +169,38 @@ class ProblemFull(ProblemPublic):
     view: Literal["public", "full"] = "full"
     tests: list[TestCasePublic]
     solutions: dict[str, str]
+
+
+class ProblemVersionSummary(BaseModel):
+    """One version of a problem."""
+
+    version: int
+    created_at: datetime
+    current: bool
+
+
+class ProblemVersions(BaseModel):
+    """Every version of a problem, newest first."""
+
+    items: list[ProblemVersionSummary]
+
+
+class ProblemSnapshot(BaseModel):
+    """The content of one version of a problem (owner only)."""
+
+    version: int
+    created_at: datetime
+    title: str
+    difficulty: Difficulty
+    tags: list[str]
+    statement: str
+    starter_code: dict[str, str]
+    solutions: dict[str, str]
+    time_limit_s: float | None
+    memory_mb: int | None
+    comparator: ComparatorKind
+    float_tolerance: float | None
+    tests: list[TestCasePublic]
 
 
 class RoomProblemSet(BaseModel):

@@ -19,10 +19,10 @@ from sqlalchemy.sql.elements import ColumnElement
 from coderoom.auth.tokens import Principal
 from coderoom.core.clock import utcnow
 from coderoom.core.errors import Conflict, Forbidden, NotFound
+from coderoom.problems import versions
 from coderoom.problems.loader import LibraryProblem
 from coderoom.problems.models import Problem, TestCase
 from coderoom.problems.schemas import (
-    TEST_PREVIEW_CHARS,
     ProblemCreate,
     ProblemFull,
     ProblemPublic,
@@ -157,14 +157,12 @@ def summary(problem: Problem) -> ProblemSummary:
 
 
 def _test_public(test: TestCase) -> TestCasePublic:
-    cut = TEST_PREVIEW_CHARS
-    return TestCasePublic(
+    return TestCasePublic.preview(
         position=test.position,
-        stdin=test.stdin[:cut],
-        expected_stdout=test.expected_stdout[:cut],
+        stdin=test.stdin,
+        expected_stdout=test.expected_stdout,
         is_sample=test.is_sample,
         weight=test.weight,
-        truncated=len(test.stdin) > cut or len(test.expected_stdout) > cut,
     )
 
 
@@ -263,7 +261,13 @@ async def create_problem(
     return problem
 
 
-async def _owned(session: AsyncSession, principal: Principal, ref: str) -> Problem:
+async def get_owned_problem(session: AsyncSession, principal: Principal, ref: str) -> Problem:
+    """The caller's own problem, by id or slug.
+
+    Raises:
+        NotFound: no such problem, or someone else's.
+        Forbidden: a built-in problem (read-only).
+    """
     problem = await get_problem(session, principal, ref)
     if problem.builtin:
         raise Forbidden("Built-in problems are read-only.", code="problem_read_only")
@@ -281,7 +285,8 @@ async def update_problem(
         NotFound: no such problem, or someone else's.
         Forbidden: a built-in problem.
     """
-    problem = await _owned(session, principal, ref)
+    problem = await get_owned_problem(session, principal, ref)
+    await versions.record_version(session, problem)
     changes = data.model_dump(exclude_unset=True, exclude={"tests", "tags"})
     for name, value in changes.items():
         setattr(problem, name, value)
@@ -305,7 +310,7 @@ async def delete_problem(session: AsyncSession, principal: Principal, ref: str) 
         NotFound: no such problem, or someone else's.
         Forbidden: a built-in problem.
     """
-    problem = await _owned(session, principal, ref)
+    problem = await get_owned_problem(session, principal, ref)
     await session.execute(delete(TestCase).where(TestCase.problem_id == problem.id))
     await session.delete(problem)
     await session.commit()

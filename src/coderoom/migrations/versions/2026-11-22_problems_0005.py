@@ -71,6 +71,23 @@ def upgrade() -> None:
     )
     op.create_index(op.f("ix_problem_tests_problem_id"), "problem_tests", ["problem_id"])
     op.create_table(
+        "problem_versions",
+        sa.Column("id", sa.String(36), nullable=False),
+        sa.Column("problem_id", sa.String(36), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("snapshot", sa.JSON(), nullable=False),
+        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["problem_id"],
+            ["problems.id"],
+            name=op.f("fk_problem_versions_problem_id_problems"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_problem_versions")),
+        sa.UniqueConstraint("problem_id", "version", name=op.f("uq_problem_versions_problem_id")),
+    )
+    op.create_index(op.f("ix_problem_versions_problem_id"), "problem_versions", ["problem_id"])
+    op.create_table(
         "submissions",
         sa.Column("id", sa.String(36), nullable=False),
         sa.Column("room_id", sa.String(64), nullable=False),
@@ -118,5 +135,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("submissions")
+    op.drop_table("problem_versions")
     op.drop_table("problem_tests")
     op.drop_table("problems")
