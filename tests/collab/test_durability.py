@@ -161,6 +161,13 @@ async def test_many_clients_random_edits_converge(
         }
         # Equal state vectors: the log holds every operation every client made.
         assert _state_vector(replayed) == _state_vector(docs[0])
+        # The log is in the order the server applied it, so replay rebuilds the server's
+        # document byte for byte.
+        await live.room_manager().updates.flush()
+        served = live.room_manager().loaded(room.room_id)
+        assert served is not None
+        replayed = await _replayed(engine, room.room_id)
+        assert replayed.get_update() == served.doc.get_update()
 
 
 def _state_vector(doc: Doc[Any]) -> dict[int, int]:
