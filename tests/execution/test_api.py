@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from accounts import create_room, join_as_guest, register
+from coderoom.execution import service
 from coderoom.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -74,7 +75,9 @@ async def test_other_room_is_not_found(client: httpx.AsyncClient) -> None:
     assert latest.status_code == 404
 
 
-async def test_room_run_is_broadcast_and_kept(client: httpx.AsyncClient, room_events: Any) -> None:
+async def test_room_run_is_broadcast_and_kept(
+    client: httpx.AsyncClient, room_events: Any, state: dict[str, Any]
+) -> None:
     host = await register(client)
     room = await create_room(client, host["headers"], auto_admit=True)
     guest = await join_as_guest(client, room["invite_code"])
@@ -97,6 +100,10 @@ async def test_room_run_is_broadcast_and_kept(client: httpx.AsyncClient, room_ev
 
     latest = await client.get(f"/api/v1/rooms/{room['id']}/runs/latest", headers=host["headers"])
     assert latest.status_code == 200
+    async with state["sessionmaker"]() as session:
+        recorded = await service.list_room_runs(session, room["id"])
+    assert [(r.display_name, r.language, r.status) for r in recorded] == [("Grace", "python", "ok")]
+    assert recorded[0].code_sha256 == service.code_hash(HELLO)
     assert latest.json()["run"]["result"]["status"] == "ok"
     assert latest.json()["run"]["run_id"] == responses[0].json()["id"]
 

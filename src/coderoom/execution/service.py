@@ -339,6 +339,16 @@ async def latest_room_run(session: AsyncSession, room_id: str) -> ExecutionRun |
     return (await session.scalars(query)).first()
 
 
+async def list_room_runs(session: AsyncSession, room_id: str) -> list[ExecutionRun]:
+    """Every finished run of a room, oldest first (for replay's timeline)."""
+    query = (
+        select(ExecutionRun)
+        .where(ExecutionRun.room_id == room_id)
+        .order_by(ExecutionRun.finished_at, ExecutionRun.id)
+    )
+    return list((await session.scalars(query)).all())
+
+
 def run_event_data(run: ExecutionRun) -> dict[str, Any]:
     """The ``run.finished`` payload (also the latest-run answer)."""
     return {
