@@ -127,3 +127,10 @@ async def test_text_frame_closes_1002(live: LiveServer, room: RoomSetup) -> None
         await ws.recv()
         await ws.send("hello")
         assert await closed_within(ws, 3) == 1002
+
+
+async def test_oversized_update_closes_1009(live: LiveServer, room: RoomSetup) -> None:
+    async with connect(live.doc_url(room.room_id, room.candidate_token)) as ws:
+        await ws.recv()
+        await ws.send(b"\x00\x02" + b"\x80" * (4 * 1024 * 1024))
+        assert await closed_within(ws, 10) == 1009

@@ -29,7 +29,15 @@ class SyncType(IntEnum):
 
 
 class ProtocolError(ValueError):
-    """A frame that does not follow the y-websocket protocol."""
+    """A frame that does not follow the y-websocket protocol (close 1002)."""
+
+    close_code = 1002
+
+
+class FrameTooLarge(ProtocolError):
+    """A frame over the size limit (close 1009)."""
+
+    close_code = 1009
 
 
 @dataclass(frozen=True, slots=True)

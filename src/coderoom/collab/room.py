@@ -27,6 +27,7 @@ from coderoom.collab.connection import Connection
 from coderoom.collab.protocol import (
     MSG_AWARENESS,
     MSG_QUERY_AWARENESS,
+    FrameTooLarge,
     ProtocolError,
     SyncType,
     awareness_frame,
@@ -41,7 +42,10 @@ log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
 CLOSE_FORBIDDEN = 4403
-CLOSE_PROTOCOL = 1002
+# One edit, or a reconnecting client's offline edits, stays far below this; a paste of a
+# whole large file is about 1 MB. Bigger frames are refused so nobody can balloon the
+# document or the log.
+MAX_FRAME_BYTES = 4 * 1024 * 1024
 _REMOTE: Final = object()  # origin of updates that came over the bus
 _AWARENESS_RATE = (30.0, 60.0)  # per client: sustained messages/s, burst
 _OUTBOX_MAX = 10_000
@@ -129,7 +133,7 @@ class CollabRoom:
                         self.handle(conn, frame)
                     except ProtocolError as exc:
                         log.info("room %s: protocol error from %s: %s", self.room_id, conn.id, exc)
-                        conn.close(CLOSE_PROTOCOL, "protocol error")
+                        conn.close(exc.close_code, "protocol error")
                         break
                 conn.close(1000)
         finally:
@@ -157,6 +161,8 @@ class CollabRoom:
         Raises:
             ProtocolError: the frame is malformed (the caller closes the client).
         """
+        if len(frame) > MAX_FRAME_BYTES:
+            raise FrameTooLarge(f"frame of {len(frame)} bytes")
         kind, sub, body = parse_frame(frame)
         if kind == MSG_QUERY_AWARENESS:
             if (states := self.awareness.snapshot()) is not None:
