@@ -85,6 +85,8 @@ class Sandbox:
         self.uid_base = uid_base
         self.privileged = os.geteuid() == 0
         self._seccomp = build_filter()
+        if self._seccomp is None:
+            log.warning("no seccomp filter for this architecture: ptrace is not denied")
         self._root_args = _host_root_args()
 
     def uid(self, slot: int) -> int:
