@@ -12,7 +12,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Playwright, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    ConsoleMessage,
+    Playwright,
+    sync_playwright,
+)
 
 from browser.helpers import NewContext
 from browser.server import LiveServer, free_port
@@ -66,9 +72,17 @@ def browser(playwright_instance: Playwright) -> Iterator[Browser]:
 
 
 @pytest.fixture
-def new_context(browser: Browser, live_server: LiveServer) -> Iterator[NewContext]:
+def new_context(
+    browser: Browser, live_server: LiveServer, request: pytest.FixtureRequest
+) -> Iterator[NewContext]:
     """Fresh, isolated browser contexts (no shared cookies or storage) at 1280×720."""
     contexts: list[BrowserContext] = []
+    csp_violations: list[str] = []
+    page_errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if "Content Security Policy" in message.text:
+            csp_violations.append(message.text)
 
     def make() -> BrowserContext:
         context = browser.new_context(
@@ -77,12 +91,20 @@ def new_context(browser: Browser, live_server: LiveServer) -> Iterator[NewContex
             permissions=["clipboard-read", "clipboard-write"],
         )
         context.set_default_timeout(10_000)
+        context.on("console", on_console)
+        context.on("weberror", lambda error: page_errors.append(str(error.error)))
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    if page_errors:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        with (ARTIFACTS / "browser-page-errors.log").open("a") as log:
+            log.writelines(f"{request.node.nodeid}: {error}\n" for error in page_errors)
+    # Our CSP allows only our own scripts; anything the app does that it blocks is a bug.
+    assert not csp_violations, csp_violations
 
 
 @pytest.fixture(scope="session")

@@ -154,4 +154,6 @@ def test_leaving_removes_cursor_within_5s(new_context: NewContext) -> None:
     expect(host.get_by_test_id("peer")).to_have_count(0, timeout=5_000)
     expect(host.locator("[data-testid=editor] .remote-cursor")).to_have_count(0, timeout=1_000)
     assert time.monotonic() - start < 5
+    guest_row = host.get_by_role("region", name="Participants").get_by_role("listitem")
+    expect(guest_row.filter(has_text="Gus Guest")).to_contain_text(re.compile("left|offline"))
     assert "bye" in editor_text(host)

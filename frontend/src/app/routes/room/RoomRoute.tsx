@@ -10,9 +10,10 @@ import { Link, useParams } from "react-router"
 import { Declined, WaitingScreen } from "./WaitingScreen"
 
 // Monaco is most of the bundle: only the room needs it, so the dashboard loads without it.
-const RoomWorkspace = lazy(() =>
-  import("./RoomWorkspace").then((m) => ({ default: m.RoomWorkspace })),
-)
+// It is fetched as soon as the room page opens, so that a guest who is admitted after waiting
+// gets the editor at once instead of waiting for the download then.
+const loadWorkspace = () => import("./RoomWorkspace").then((m) => ({ default: m.RoomWorkspace }))
+const RoomWorkspace = lazy(loadWorkspace)
 
 function Message({ title, children }: { title: string; children?: React.ReactNode }) {
   return (
@@ -29,6 +30,9 @@ export function RoomRoute() {
   const { roomId = "" } = useParams()
   const client = useQueryClient()
   const room = useRoom(roomId)
+  useEffect(() => {
+    loadWorkspace().catch(() => undefined) // a failed prefetch is retried by lazy() on render
+  }, [])
   const getToken = useCallback(() => tokenForRoom(roomId), [roomId])
   // Guests' room tokens cannot be renewed; an account's can.
   const renewToken = useCallback(
