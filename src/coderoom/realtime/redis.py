@@ -65,6 +65,7 @@ class RedisBus:
         self._pubsub: PubSub | None = None
         self._reader: asyncio.Task[None] | None = None
         self.connected = asyncio.Event()
+        self._publish_failing = False
 
     async def __aenter__(self) -> RedisBus:
         # Connect before returning, so the first subscriptions are confirmed by Redis
@@ -106,7 +107,13 @@ class RedisBus:
                     self._channel(topic), self.node_id.encode() + _SEP + payload
                 )
         except _REDIS_ERRORS as exc:
-            log.warning("redis publish on %s failed: %r", topic, exc)
+            if not self._publish_failing:  # once per outage, not once per message
+                log.warning("redis publish failing (%r); remote nodes miss messages", exc)
+            self._publish_failing = True
+            return
+        if self._publish_failing:
+            log.warning("redis publish works again")
+            self._publish_failing = False
 
     @asynccontextmanager
     async def subscribe(self, *topics: str) -> AsyncIterator[Subscription]:
