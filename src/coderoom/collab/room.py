@@ -31,6 +31,7 @@ from coderoom.collab.protocol import (
     ProtocolError,
     SyncType,
     awareness_frame,
+    decode_awareness,
     parse_frame,
     sync_frame,
 )
@@ -69,6 +70,11 @@ class Author:
     """The origin of a server-made edit: whom the update log credits."""
 
     participant_id: str | None
+
+
+def _only_removals(update: bytes) -> bool:
+    # A client saying goodbye must get through even when it is over its rate.
+    return all(entry.state is None for entry in decode_awareness(update))
 
 
 def collab_topic(room_id: str) -> str:
@@ -184,7 +190,7 @@ class CollabRoom:
         if len(update) > MAX_UPDATE_BYTES:
             raise ProtocolError("awareness update too large")
         limiter = self._limits.get(conn)
-        if limiter is not None and not limiter.allow():
+        if limiter is not None and not limiter.allow() and not _only_removals(update):
             return  # clients renew their state every 15 s; a dropped move is harmless
         if (relay := self.awareness.apply(update, conn)) is not None:
             self._relay_awareness(relay, origin=conn)
