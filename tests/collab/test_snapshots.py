@@ -83,3 +83,23 @@ async def test_snapshot_access(live: LiveServer, room: RoomSetup) -> None:
     eve = {"Authorization": f"Bearer {other.json()['access_token']}"}
     assert (await live.http.get(base, headers=eve)).status_code == 404
     assert (await live.http.post(base, json={"message": "m"}, headers=eve)).status_code == 404
+
+
+async def test_snapshots_readable_after_the_room_ended(live: LiveServer, room: RoomSetup) -> None:
+    base = f"/api/v1/rooms/{room.room_id}/snapshots"
+    async with pycrdt_client(live.doc_url(room.room_id, room.host_token)) as (doc, _):
+        text(doc).insert(0, "done")
+    created = await live.http.post(base, json={"message": "final"}, headers=room.host_headers)
+    assert created.status_code == 201
+    ended = await live.http.post(f"/api/v1/rooms/{room.room_id}/end", headers=room.host_headers)
+    assert ended.status_code == 200
+    listed = await live.http.get(base, headers=room.host_headers)
+    assert listed.status_code == 200
+    snap_id = listed.json()["data"][0]["id"]
+    content = await live.http.get(f"{base}/{snap_id}", headers=room.host_headers)
+    assert content.json()["files"] == {"main.py": "done"}
+    # Writing is over: no new snapshots, no restores.
+    late = await live.http.post(base, json={"message": "late"}, headers=room.host_headers)
+    assert late.status_code == 403
+    restore = await live.http.post(f"{base}/{snap_id}/restore", headers=room.host_headers)
+    assert restore.status_code == 403

@@ -74,9 +74,16 @@ async def doc_socket(
 
 
 async def _access(
-    session: SessionDep, principal: CurrentPrincipal, room_id: str, need: rooms_access.Need
+    session: SessionDep,
+    principal: CurrentPrincipal,
+    room_id: str,
+    need: rooms_access.Need,
+    *,
+    allow_ended: bool = False,
 ) -> rooms_access.RoomAccess:
-    return await rooms_access.access_room_by_id(session, principal, room_id, need=need)
+    return await rooms_access.access_room_by_id(
+        session, principal, room_id, need=need, allow_ended=allow_ended
+    )
 
 
 @router.post(
@@ -107,7 +114,7 @@ async def create_snapshot(
 async def list_snapshots(
     room_id: str, session: SessionDep, principal: CurrentPrincipal
 ) -> SnapshotsPublic:
-    await _access(session, principal, room_id, rooms_access.Need.VIEW)
+    await _access(session, principal, room_id, rooms_access.Need.VIEW, allow_ended=True)
     rows = await service.list_snapshots(session, room_id=room_id)
     return SnapshotsPublic(data=[SnapshotPublic.model_validate(r) for r in rows])
 
@@ -116,7 +123,7 @@ async def list_snapshots(
 async def get_snapshot(
     room_id: str, snapshot_id: str, session: SessionDep, principal: CurrentPrincipal
 ) -> SnapshotContent:
-    await _access(session, principal, room_id, rooms_access.Need.VIEW)
+    await _access(session, principal, room_id, rooms_access.Need.VIEW, allow_ended=True)
     snapshot = await service.get_snapshot(session, room_id=room_id, snapshot_id=snapshot_id)
     doc = service.snapshot_doc(snapshot)
     return SnapshotContent(
