@@ -15,6 +15,7 @@ import os
 import secrets
 import subprocess
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -186,12 +187,9 @@ class Sandbox:
             )
             fds.close_child_ends()
             kill = cgroup.kill_all if cgroup is not None else proc.kill
-            capture = pump_blocking(proc, limits, started + limits.wall_s, kill)
-            try:
-                proc.wait(timeout=KILL_GRACE_S)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            deadline = started + limits.wall_s
+            capture = pump_blocking(proc, limits, deadline, kill)
+            _wait_blocking(proc, capture, deadline, kill)
             wall_ms = int((time.monotonic() - started) * 1000)
             return _result(
                 language=language,
@@ -205,6 +203,26 @@ class Sandbox:
             )
         finally:
             fds.close_all()
+
+
+def _wait_blocking(
+    proc: subprocess.Popen[bytes], capture: Capture, deadline: float, kill: Callable[[], None]
+) -> None:
+    """Wait for the launcher: a program that closed its output may still be running."""
+    if not (capture.timed_out or capture.exceeded):
+        try:
+            proc.wait(timeout=max(0.0, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            capture.timed_out = True
+            kill()
+        else:
+            return
+    try:
+        proc.wait(timeout=KILL_GRACE_S)
+    except subprocess.TimeoutExpired:
+        log.error("sandbox launcher still running %.1f s after the kill", KILL_GRACE_S)  # noqa: TRY400 - no traceback to add
+        proc.kill()
+        proc.wait()
 
 
 def _decode_exit(
