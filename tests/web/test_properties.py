@@ -23,7 +23,13 @@ PROPERTY_SETTINGS = hypothesis_settings(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-JSON_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text()
+JSON_SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text()
+)
 ANY_JSON = st.recursive(
     JSON_SCALARS,
     lambda inner: (
