@@ -20,7 +20,8 @@ from coderoom.collab.protocol import (
 from collab.live import LiveServer, RoomSetup
 from collab.ydoc import closed_within
 
-pytestmark = pytest.mark.anyio
+# Awareness never touches the database: one backend is enough.
+pytestmark = [pytest.mark.anyio, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]
 
 CURSOR = {"user": {"name": "Ada", "color": "#ff0000"}, "cursor": {"file": "main.py", "pos": 3}}
 
