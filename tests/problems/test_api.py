@@ -203,6 +203,10 @@ BAD_PROBLEMS = [
     {"starter_code": {"../etc": "x"}},
     {"title": "   "},
     {"statement": "x" * 100_001},
+    {"starter_code": {f"lang{n:02d}": "" for n in range(13)}},
+    {"solutions": {"x" * 21: ""}},
+    {"tags": [f"t{n}" for n in range(16)]},
+    {"tests": [{"expected_stdout": ""}] * 101},
 ]
 
 
@@ -390,3 +394,16 @@ async def test_versions_keep_what_each_edit_replaced(client: httpx.AsyncClient) 
     builtin = await client.get("/api/v1/problems/two-sum/versions", headers=owner["headers"])
     assert builtin.status_code == 403
     assert (await client.delete(url, headers=owner["headers"])).status_code == 204
+
+
+async def test_largest_accepted_problem_fits_the_columns(client: httpx.AsyncClient) -> None:
+    owner = await register(client)
+    biggest = own_problem(
+        slug="a" * 80,
+        title="T" * 200,
+        tags=[f"{n:02d}" + "t" * 28 for n in range(15)],
+        starter_code={f"{n:02d}" + "l" * 18: "x" for n in range(12)},
+    )
+    response = await client.post("/api/v1/problems", json=biggest, headers=owner["headers"])
+    assert response.status_code == 201, response.text
+    assert len(response.json()["languages"]) == 12

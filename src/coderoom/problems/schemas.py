@@ -28,11 +28,12 @@ Slug = Annotated[
 Tag = Annotated[
     str, StringConstraints(min_length=1, max_length=30, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ]
+# 12 ids of at most 20 characters fit the packed ``problems.languages`` column (300).
 LanguageId = Annotated[
-    str, StringConstraints(min_length=1, max_length=32, pattern=r"^[a-z0-9+#]+$")
+    str, StringConstraints(min_length=1, max_length=20, pattern=r"^[a-z0-9+#]+$")
 ]
 Code = Annotated[str, StringConstraints(max_length=MAX_CODE_CHARS)]
-SourceMap = Annotated[dict[LanguageId, Code], Field(max_length=20)]
+SourceMap = Annotated[dict[LanguageId, Code], Field(max_length=12)]
 
 
 class TestCaseIn(BaseModel):
