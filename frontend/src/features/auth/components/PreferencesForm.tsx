@@ -1,8 +1,35 @@
+import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
-import { useId } from "react"
+import { Field } from "@/components/ui/Field"
+import { type FormEvent, useId, useState } from "react"
 import { type User, useUpdateProfile } from "../api"
 
-/** Theme, keymap and font size; each change is saved at once. */
+/** The account's display name (what others see in rooms joined from now on). */
+function NameForm({ user }: { user: User }) {
+  const update = useUpdateProfile()
+  const [name, setName] = useState(user.name)
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    update.mutate({ name })
+  }
+  return (
+    <form onSubmit={submit} className="row" aria-label="Display name">
+      <Field
+        label="Display name"
+        required
+        maxLength={80}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+      />
+      <Button type="submit" disabled={update.isPending || name.trim() === user.name}>
+        Save name
+      </Button>
+      <ErrorText error={update.error} />
+    </form>
+  )
+}
+
+/** Name, theme, keymap and font size; each preference is saved as soon as it changes. */
 export function PreferencesForm({ user }: { user: User }) {
   const update = useUpdateProfile()
   const id = useId()
@@ -10,7 +37,8 @@ export function PreferencesForm({ user }: { user: User }) {
   const save = (change: Partial<typeof prefs>) => update.mutate({ preferences: change })
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Preferences</h2>
+      <h2 id={`${id}-title`}>Profile and preferences</h2>
+      <NameForm user={user} />
       <div className="field">
         <label htmlFor={`${id}-theme`}>Theme</label>
         <select
