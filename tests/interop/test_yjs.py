@@ -11,7 +11,12 @@ from collab.live import LiveServer, RoomSetup
 from collab.ydoc import pycrdt_client, text, wait_for
 from interop.node import node_client
 
-pytestmark = [pytest.mark.anyio, pytest.mark.interop]
+# The protocol is what is under test here, not the database: SQLite only.
+pytestmark = [
+    pytest.mark.anyio,
+    pytest.mark.interop,
+    pytest.mark.parametrize("database_url", ["sqlite"], indirect=True),
+]
 
 
 async def test_js_and_pycrdt_converge(
