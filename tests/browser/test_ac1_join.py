@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, WebSocket, expect
+from playwright.sync_api import Locator, Page, WebSocket, expect
 
 from browser.helpers import (
     NewContext,
@@ -50,7 +50,7 @@ class FrameRecorder:
         return any(text.encode() in p for p in self.payloads)
 
 
-def _waiting_item(host: Page, name: str):
+def _waiting_item(host: Page, name: str) -> Locator:
     return host.get_by_role("region", name="Waiting").get_by_role("listitem").filter(has_text=name)
 
 
