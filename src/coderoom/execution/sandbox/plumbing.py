@@ -81,9 +81,15 @@ class StepFds:
             self._close(fd)
 
     def _read_all(self, fd: int) -> str:
+        # Non-blocking: called after the launcher exited, so everything written is there;
+        # a writer that somehow survived must not hang this thread.
+        os.set_blocking(fd, False)
         chunks = []
-        while chunk := os.read(fd, READ_CHUNK):
-            chunks.append(chunk)
+        try:
+            while chunk := os.read(fd, READ_CHUNK):
+                chunks.append(chunk)
+        except BlockingIOError:
+            log.warning("a sandbox status pipe is still open after the launcher exited")
         return b"".join(chunks).decode(errors="replace")
 
     def read_launcher_status(self) -> list[int] | None:
