@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator, Callable
-from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,9 +38,6 @@ class RoomDefaults:
 
     language: str
     filename: str
-
-
-DefaultsLookup = Callable[[str], AbstractAsyncContextManager[RoomDefaults]]
 
 
 @dataclass(slots=True)

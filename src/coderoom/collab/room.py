@@ -154,6 +154,13 @@ class CollabRoom:
             conn.send_frame(awareness_frame(states))
 
     def _leave(self, conn: Connection) -> None:
+        if conn.refused_updates:
+            log.info(
+                "room %s: refused %d updates from read-only participant %s",
+                self.room_id,
+                conn.refused_updates,
+                conn.participant_id,
+            )
         self.connections.discard(conn)
         self._limits.pop(conn, None)
         if (removal := self.awareness.remove_owner(conn)) is not None:
