@@ -8,10 +8,13 @@ import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import anyio
+import httpx
 import pytest
 
+from accounts import register
 from coderoom.core.errors import RateLimited
 from coderoom.execution.sandbox.job import Job
 from coderoom.execution.service import Executor, RunRequest
@@ -95,3 +98,23 @@ async def test_no_worker_means_429_after_the_queue_wait(
     worker_settings.sandbox.queue_wait_s = 0.5
     with anyio.fail_after(5), pytest.raises(RateLimited):
         await remote_executor.backend.execute(Job("python", "print(1)"))
+
+
+@pytest.fixture
+def settings(settings: Settings, worker_settings: Settings) -> Settings:
+    """The app's settings: Redis on, the worker's queue."""
+    settings.redis_url = REDIS_URL
+    settings.sandbox.queue_name = worker_settings.sandbox.queue_name
+    return settings
+
+
+async def test_api_runs_through_the_worker(
+    worker: subprocess.Popen[bytes], client: httpx.AsyncClient, state: dict[str, Any]
+) -> None:
+    assert isinstance(state["executor"].backend, ArqBackend)  # the web side only enqueues
+    user = await register(client)
+    body = {"language": "python", "code": "print(sum(map(int, input().split())))", "stdin": "2 3"}
+    with anyio.fail_after(60):
+        response = await client.post("/api/v1/executions", json=body, headers=user["headers"])
+    assert response.status_code == 200, response.text
+    assert (response.json()["status"], response.json()["stdout"]) == ("ok", "5\n")
