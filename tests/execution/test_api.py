@@ -144,3 +144,18 @@ async def test_full_queue_answers_429(
     assert responses["slow"].status_code == 200
     assert responses["late"].status_code == 429
     assert int(responses["late"].headers["retry-after"]) >= 1
+
+
+async def test_parallel_requests_all_answer(client: httpx.AsyncClient) -> None:
+    user = await register(client)
+    answers: dict[int, httpx.Response] = {}
+
+    async def one(n: int) -> None:
+        answers[n] = await run(client, user["headers"], stdin=f"{n}\n")
+
+    async with anyio.create_task_group() as tg:
+        for n in range(6):  # six callers, one sandbox: they queue, none is refused
+            tg.start_soon(one, n)
+    assert {n: (r.status_code, r.json()["stdout"]) for n, r in answers.items()} == {
+        n: (200, f"hi {n}\n") for n in range(6)
+    }
