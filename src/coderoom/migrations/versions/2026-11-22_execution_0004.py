@@ -51,9 +51,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_execution_runs")),
     )
-    op.create_index(
-        "ix_execution_runs_room_finished", "execution_runs", ["room_id", "finished_at"]
-    )
+    op.create_index("ix_execution_runs_room_finished", "execution_runs", ["room_id", "finished_at"])
     op.create_index(op.f("ix_execution_runs_user_id"), "execution_runs", ["user_id"])
 
 
