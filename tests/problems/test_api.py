@@ -407,3 +407,31 @@ async def test_largest_accepted_problem_fits_the_columns(client: httpx.AsyncClie
     response = await client.post("/api/v1/problems", json=biggest, headers=owner["headers"])
     assert response.status_code == 201, response.text
     assert len(response.json()["languages"]) == 12
+
+
+async def test_nul_characters_are_refused_not_a_500(client: httpx.AsyncClient) -> None:
+    # PostgreSQL text cannot hold NUL; it must be a 422, on SQLite too.
+    owner = await register(client)
+    nul = "a\x00b"
+    for change in (
+        {"statement": nul},
+        {"title": nul},
+        {"tests": [{"stdin": nul, "expected_stdout": "1"}]},
+        {"tests": [{"stdin": "1", "expected_stdout": nul}]},
+        {"starter_code": {"python": nul}},
+        {"solutions": {"python": nul}},
+    ):
+        response = await client.post(
+            "/api/v1/problems", json=own_problem(**change), headers=owner["headers"]
+        )
+        assert response.status_code == 422, change
+    search = await client.get("/api/v1/problems?q=a%00b", headers=owner["headers"])
+    assert search.status_code == 422
+    room = await create_room(client, owner["headers"], problem_id="two-sum")
+    for path in ("/problem/run-tests", "/submissions"):
+        response = await client.post(
+            f"/api/v1/rooms/{room['id']}{path}",
+            json={"language": "python", "code": "print(1)\x00"},
+            headers=owner["headers"],
+        )
+        assert response.status_code == 422, path

@@ -39,7 +39,7 @@ RoomId = Annotated[str, Path(min_length=1, max_length=64)]
 async def list_problems(
     principal: CurrentUser,
     session: SessionDep,
-    q: Annotated[str | None, Query(max_length=100)] = None,
+    q: Annotated[str | None, Query(max_length=100, pattern=r"^[^\x00]*$")] = None,
     difficulty: Difficulty | None = None,
     tag: Annotated[str | None, Query(max_length=30)] = None,
     language: Annotated[str | None, Query(max_length=32)] = None,

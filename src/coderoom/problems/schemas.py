@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints, model_validator
 
 from coderoom.problems.comparators import ComparatorKind
 
@@ -21,6 +21,15 @@ MAX_STATEMENT_CHARS = 100_000
 TEST_PREVIEW_CHARS = 16 * 1024
 NULLABLE_FIELDS = frozenset({"time_limit_s", "memory_mb", "float_tolerance"})
 
+
+def _no_nul(value: str) -> str:
+    # PostgreSQL text cannot store NUL; refuse it up front on every backend.
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+NoNul = AfterValidator(_no_nul)
 Difficulty = Literal["easy", "medium", "hard"]
 Slug = Annotated[
     str, StringConstraints(min_length=3, max_length=80, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -32,15 +41,19 @@ Tag = Annotated[
 LanguageId = Annotated[
     str, StringConstraints(min_length=1, max_length=20, pattern=r"^[a-z0-9+#]+$")
 ]
-Code = Annotated[str, StringConstraints(max_length=MAX_CODE_CHARS)]
+Code = Annotated[str, StringConstraints(max_length=MAX_CODE_CHARS), NoNul]
 SourceMap = Annotated[dict[LanguageId, Code], Field(max_length=12)]
+Title = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), NoNul
+]
+Statement = Annotated[str, StringConstraints(max_length=MAX_STATEMENT_CHARS), NoNul]
 
 
 class TestCaseIn(BaseModel):
     """A test case as written by a problem's author."""
 
-    stdin: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS)] = ""
-    expected_stdout: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS)]
+    stdin: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS), NoNul] = ""
+    expected_stdout: Annotated[str, StringConstraints(max_length=MAX_TEST_CHARS), NoNul]
     is_sample: bool = False
     weight: Annotated[int, Field(ge=1, le=100)] = 1
 
@@ -79,10 +92,10 @@ class ProblemCreate(BaseModel):
     """A new problem owned by the caller."""
 
     slug: Slug
-    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+    title: Title
     difficulty: Difficulty
     tags: Annotated[list[Tag], Field(max_length=15)] = []
-    statement: Annotated[str, StringConstraints(max_length=MAX_STATEMENT_CHARS)] = ""
+    statement: Statement = ""
     starter_code: SourceMap = {}
     solutions: SourceMap = {}
     time_limit_s: Annotated[float, Field(gt=0, le=10)] | None = None
@@ -95,13 +108,10 @@ class ProblemCreate(BaseModel):
 class ProblemUpdate(BaseModel):
     """A partial edit; ``tests`` (when given) replaces every test. Bumps the version."""
 
-    title: (
-        Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-        | None
-    ) = None
+    title: Title | None = None
     difficulty: Difficulty | None = None
     tags: Annotated[list[Tag], Field(max_length=15)] | None = None
-    statement: Annotated[str, StringConstraints(max_length=MAX_STATEMENT_CHARS)] | None = None
+    statement: Statement | None = None
     starter_code: SourceMap | None = None
     solutions: SourceMap | None = None
     time_limit_s: Annotated[float, Field(gt=0, le=10)] | None = None
@@ -214,7 +224,7 @@ class CodeIn(BaseModel):
     """Code to test or submit."""
 
     language: LanguageId
-    code: Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE_CHARS)]
+    code: Annotated[str, StringConstraints(min_length=1, max_length=MAX_CODE_CHARS), NoNul]
 
 
 class SampleResult(BaseModel):
