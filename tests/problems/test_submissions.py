@@ -73,12 +73,27 @@ async def room(client: httpx.AsyncClient) -> Room:
     return await Room(client).setup()
 
 
-async def test_run_tests_shows_sample_input_expected_and_actual(room: Room) -> None:
+async def test_run_tests_shows_sample_input_expected_and_actual(
+    room: Room, room_events: Collect
+) -> None:
     wrong = "print(0)"
-    response = await room.as_candidate(
-        "POST", "/problem/run-tests", json={"language": "python", "code": wrong}
-    )
+    responses: list[httpx.Response] = []
+
+    async def run() -> None:
+        responses.append(
+            await room.as_candidate(
+                "POST", "/problem/run-tests", json={"language": "python", "code": wrong}
+            )
+        )
+
+    events = await room_events(room.room["id"], run)
+    [response] = responses
     assert response.status_code == 200, response.text
+    [event] = events
+    assert event["type"] == "tests.finished"
+    assert event["audience"] == "all"
+    assert event["data"]["display_name"] == "Grace"
+    assert (event["data"]["passed"], event["data"]["total"]) == (0, 1)
     body = response.json()
     assert body["total"] == 1
     assert body["passed"] == 0

@@ -138,8 +138,9 @@ async def run_tests(
     principal: CurrentPrincipal,
     session: SessionDep,
     executor: ExecutorDep,
+    bus: BusDep,
 ) -> RunTestsResult:
-    return await submissions.run_sample_tests(session, executor, principal, room_id, data)
+    return await submissions.run_sample_tests(session, executor, bus, principal, room_id, data)
 
 
 @router.post(

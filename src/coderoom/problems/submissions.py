@@ -4,7 +4,8 @@ Who sees what: a room's staff (host, interviewers) get the full problem and ever
 submission with scores and per-test details; everyone else gets the candidate-safe
 problem and only their own submissions, redacted to the sample tests and the number of
 hidden tests passed. Events follow the same split: ``submission.created`` (with the
-score) goes to staff, ``submission.notice`` (who submitted, nothing more) to everyone.
+score) goes to staff, ``submission.notice`` (who submitted, nothing more) to everyone;
+``tests.finished`` (a sample-test run's summary) goes to everyone.
 """
 
 from __future__ import annotations
@@ -136,19 +137,33 @@ async def _judge_in_room(
 async def run_sample_tests(
     session: AsyncSession,
     executor: execution_service.Executor,
+    bus: Bus,
     principal: Principal,
     room_id: str,
     data: CodeIn,
 ) -> RunTestsResult:
     """Run ``data`` on the sample tests only; show input, expected and actual output.
 
+    Tells the room (``tests.finished``: who, language, verdict, passed/total; samples are
+    public, and no output is included) so the run shows on the room's timeline.
+
     Raises:
         NotFound, Forbidden: as ``access_room_by_id`` with ``Need.EDIT``; no problem.
         InvalidInput, PayloadTooLarge, RateLimited: from the executor.
     """
-    _, problem, judgement = await _judge_in_room(
+    access, problem, judgement = await _judge_in_room(
         session, executor, principal, room_id, data, samples_only=True
     )
+    me = access.participant
+    summary = {
+        "participant_id": me.id,
+        "display_name": me.display_name,
+        "language": data.language,
+        "verdict": judgement.verdict,
+        "passed": judgement.passed,
+        "total": len(judgement.outcomes),
+    }
+    await publish_room_event(bus, room_id, "tests.finished", summary, actor_id=me.id)
     samples = {
         t.position: t for t in await service.load_tests(session, problem.id, samples_only=True)
     }
