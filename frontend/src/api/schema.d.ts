@@ -195,6 +195,40 @@ export interface paths {
         patch: operations["update_problem_api_v1_problems__ref__patch"];
         trace?: never;
     };
+    "/api/v1/problems/{ref}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Versions of your problem */
+        get: operations["list_versions_api_v1_problems__ref__versions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/problems/{ref}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of your problem */
+        get: operations["get_version_api_v1_problems__ref__versions__version__get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms": {
         parameters: {
             query?: never;
@@ -1058,6 +1092,51 @@ export interface components {
             view?: "public" | "full";
         };
         /**
+         * ProblemSnapshot
+         * @description The content of one version of a problem (owner only).
+         */
+        ProblemSnapshot: {
+            /**
+             * Comparator
+             * @enum {string}
+             */
+            comparator: "exact" | "whitespace" | "lines_unordered" | "float";
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Difficulty
+             * @enum {string}
+             */
+            difficulty: "easy" | "medium" | "hard";
+            /** Float Tolerance */
+            float_tolerance: number | null;
+            /** Memory Mb */
+            memory_mb: number | null;
+            /** Solutions */
+            solutions: {
+                [key: string]: string;
+            };
+            /** Starter Code */
+            starter_code: {
+                [key: string]: string;
+            };
+            /** Statement */
+            statement: string;
+            /** Tags */
+            tags: string[];
+            /** Tests */
+            tests: components["schemas"]["TestCasePublic"][];
+            /** Time Limit S */
+            time_limit_s: number | null;
+            /** Title */
+            title: string;
+            /** Version */
+            version: number;
+        };
+        /**
          * ProblemSummary
          * @description A line of the problem list.
          */
@@ -1120,6 +1199,29 @@ export interface components {
             time_limit_s?: number | null;
             /** Title */
             title?: string | null;
+        };
+        /**
+         * ProblemVersionSummary
+         * @description One version of a problem.
+         */
+        ProblemVersionSummary: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Current */
+            current: boolean;
+            /** Version */
+            version: number;
+        };
+        /**
+         * ProblemVersions
+         * @description Every version of a problem, newest first.
+         */
+        ProblemVersions: {
+            /** Items */
+            items: components["schemas"]["ProblemVersionSummary"][];
         };
         /**
          * ProblemsPublic
@@ -1578,27 +1680,26 @@ export interface components {
         /**
          * TestCasePublic
          * @description A stored test case and its position (1-based).
+         *
+         *     Built-in tests can be ~1 MB: views carry at most ``TEST_PREVIEW_CHARS`` of ``stdin``
+         *     and ``expected_stdout`` each, and say so with ``truncated``.
          */
         TestCasePublic: {
             /** Expected Stdout */
             expected_stdout: string;
-            /**
-             * Is Sample
-             * @default false
-             */
-            is_sample?: boolean;
+            /** Is Sample */
+            is_sample: boolean;
             /** Position */
             position: number;
+            /** Stdin */
+            stdin: string;
             /**
-             * Stdin
-             * @default
+             * Truncated
+             * @default false
              */
-            stdin?: string;
-            /**
-             * Weight
-             * @default 1
-             */
-            weight?: number;
+            truncated?: boolean;
+            /** Weight */
+            weight: number;
         };
         /**
          * TestResult
@@ -3166,6 +3267,213 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProblemFull"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_versions_api_v1_problems__ref__versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemVersions"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_version_api_v1_problems__ref__versions__version__get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ref: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemSnapshot"];
                 };
             };
             /** @description Bad Request */

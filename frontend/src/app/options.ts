@@ -1,24 +1,24 @@
-// Choices for the create-room form. Languages and problems come from their own domains'
-// endpoints once those exist; until then the list of languages is the sandbox's usual set.
+// Choices for the create-room form, from the execution and problems features (the app
+// composes features; they never import each other).
+import { useLanguages } from "@/features/execution/api"
+import { useProblemLibrary } from "@/features/problems/api"
 import type { Option } from "@/features/rooms/components/CreateRoomForm"
 
-const DEFAULT_LANGUAGES: Option[] = [
-  { value: "python", label: "Python" },
-  { value: "javascript", label: "JavaScript" },
-  { value: "typescript", label: "TypeScript" },
-  { value: "java", label: "Java" },
-  { value: "cpp", label: "C++" },
-  { value: "c", label: "C" },
-  { value: "go", label: "Go" },
-  { value: "rust", label: "Rust" },
-  { value: "ruby", label: "Ruby" },
-  { value: "php", label: "PHP" },
-]
+// Shown until the server's list arrives (or if it cannot be had): Python always works.
+const FALLBACK: Option[] = [{ value: "python", label: "Python" }]
 
 export function useLanguageOptions(): Option[] {
-  return DEFAULT_LANGUAGES
+  const languages = useLanguages()
+  const list = languages.data ?? []
+  return list.length > 0
+    ? list.map((l) => ({ value: l.id, label: `${l.name} ${l.version}` }))
+    : FALLBACK
 }
 
 export function useProblemOptions(): Option[] {
-  return []
+  const problems = useProblemLibrary("", "", true)
+  return (problems.data?.items ?? []).map((p) => ({
+    value: p.id,
+    label: `${p.title} (${p.difficulty})`,
+  }))
 }

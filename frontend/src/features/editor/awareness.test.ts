@@ -74,9 +74,9 @@ describe("schemaTooNew", () => {
   it("refuses documents from a newer schema only", () => {
     const meta = new Y.Doc().getMap<unknown>("meta")
     expect(schemaTooNew(meta)).toBe(false)
-    meta.set("schema", 1)
+    meta.set("schema_version", 1)
     expect(schemaTooNew(meta)).toBe(false)
-    meta.set("schema", 2)
+    meta.set("schema_version", 2)
     expect(schemaTooNew(meta)).toBe(true)
   })
 })

@@ -99,10 +99,10 @@ export function peerStyles(peers: RemotePeer[]): string {
     .join("\n")
 }
 
-/** Make sure `meta` says which document schema this client writes. */
+/** The document schema this client writes (the server records it in `meta.schema_version`). */
 export const SCHEMA_VERSION = 1
 
 export function schemaTooNew(meta: Y.Map<unknown>): boolean {
-  const version = meta.get("schema")
+  const version = meta.get("schema_version")
   return typeof version === "number" && version > SCHEMA_VERSION
 }

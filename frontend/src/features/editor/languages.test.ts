@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest"
-import { invalidPathReason, languageForPath, mainFileFor } from "./languages"
+import {
+  invalidPathReason,
+  languageForPath,
+  mainFileFor,
+  runtimeLanguageForPath,
+} from "./languages"
 
 describe("languageForPath", () => {
   it("maps known extensions case-insensitively", () => {
@@ -38,5 +43,14 @@ describe("invalidPathReason", () => {
 
   it("rejects duplicates", () => {
     expect(invalidPathReason("main.py", ["main.py"])).toMatch(/exists/)
+  })
+})
+
+describe("runtimeLanguageForPath", () => {
+  it("names the sandbox language, or none for non-code files", () => {
+    expect(runtimeLanguageForPath("a.py")).toBe("python")
+    expect(runtimeLanguageForPath("run.sh")).toBe("bash")
+    expect(runtimeLanguageForPath("notes.md")).toBeNull()
+    expect(runtimeLanguageForPath("README")).toBeNull()
   })
 })

@@ -55,6 +55,19 @@ export function languageForPath(path: string): string {
   return BY_EXTENSION[path.slice(dot + 1).toLowerCase()] ?? "plaintext"
 }
 
+// Monaco ids that the sandbox names differently.
+const RUNTIME_ALIASES: Record<string, string> = { shell: "bash" }
+
+/**
+ * The sandbox language id for a file (what `meta.languages` records), or null for files
+ * that are not code (text, markdown, json, ...).
+ */
+export function runtimeLanguageForPath(path: string): string | null {
+  const monaco = languageForPath(path)
+  if (["plaintext", "markdown", "json", "yaml", "html", "css"].includes(monaco)) return null
+  return RUNTIME_ALIASES[monaco] ?? monaco
+}
+
 export function mainFileFor(roomLanguage: string): string {
   return MAIN_FILE[roomLanguage] ?? "main.txt"
 }

@@ -5,7 +5,6 @@ import { FileTree } from "@/features/editor/components/FileTree"
 import { useFiles } from "@/features/editor/hooks/useFiles"
 import { usePeers } from "@/features/editor/hooks/usePeers"
 import { useLeaveWarning, useRoomDoc } from "@/features/editor/hooks/useRoomDoc"
-import { useStarterFile } from "@/features/editor/hooks/useStarterFile"
 import type { Participant, Room } from "@/features/rooms/api"
 import { useParticipants } from "@/features/rooms/hooks/useParticipants"
 import { refreshAccount } from "@/lib/http"
@@ -40,7 +39,6 @@ export function RoomWorkspace({
   useLeaveWarning(sync.unsynced)
 
   const canEdit = me.role !== "observer"
-  useStarterFile(doc, sync.everSynced, canEdit, room.language)
   const [tooNew, setTooNew] = useState(false)
   useEffect(() => {
     if (!doc) return
