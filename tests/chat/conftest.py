@@ -12,10 +12,9 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
+from chat.wsutil import REDIS_URL
 from coderoom.app import create_app
 from coderoom.settings import Settings
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture

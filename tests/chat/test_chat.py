@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from starlette.testclient import TestClient
 
-from chat.wsutil import BOTH_BUSES, Socket, admitted_guest, events_url, make_room
+from chat.wsutil import BOTH_BUSES, REDIS_URL, Socket, admitted_guest, events_url, make_room
 from coderoom.app import create_app
 from coderoom.settings import Settings
 
@@ -169,3 +172,35 @@ def test_history_includes_a_message_not_yet_in_the_database(tc: TestClient) -> N
     with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
         history = Socket(h).opening()["chat.history"]["messages"]
     assert [m["text"] for m in history] == ["fly"]
+
+
+@pytest.mark.redis
+def test_connections_of_a_dead_node_are_reaped_and_announced(settings: Settings) -> None:
+    settings.redis_url = REDIS_URL
+    settings.events.presence_ttl_s = 1.0
+    settings.events.heartbeat_interval_s = 0.2
+    settings.events.heartbeat_jitter_s = 0.0
+    with TestClient(create_app(settings)) as tc:
+        room = make_room(tc)
+        runtime = tc.app_state["events"]
+        ghost = {
+            "connection_id": "ghost-conn",
+            "participant_id": room.host.participant_id,
+            "name": "Hana Host",
+            "role": "host",
+            "color": "#e6194b",
+            "seen": 0.0,
+        }
+        assert tc.portal is not None
+        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
+            host = Socket(h)
+            host.opening()
+            # Another node registers a connection, then dies without cleaning up.
+            tc.portal.call(runtime.presence.put, room.id, ghost)
+            deadline = time.monotonic() + 10
+            left: list[str] = []
+            while "ghost-conn" not in left:
+                assert time.monotonic() < deadline, "the dead connection was never reaped"
+                body = host.recv()
+                if body["type"] == "presence.left":
+                    left.append(body["data"]["connection_id"])

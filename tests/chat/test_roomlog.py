@@ -1,4 +1,4 @@
-"""The room log and the hub, on the in-memory and the Redis implementations."""
+"""The room log, the hub and presence, on the in-memory and the Redis implementations."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from coderoom.realtime.events import (
 )
 from coderoom.realtime.hub import Hub
 from coderoom.realtime.memory import InMemoryBus
+from coderoom.realtime.presence import PresenceEntry, RedisPresence
 from coderoom.realtime.redis import RedisBus
 from coderoom.realtime.roomlog import MemoryRoomLog, RedisRoomLog, RoomLog
 
@@ -165,3 +166,38 @@ async def test_hub_asks_for_resync_when_the_gap_is_gone(backend: tuple[Bus, Room
     finally:
         await hub.aclose()
     assert client.lost
+
+
+@pytest.mark.redis
+async def test_redis_presence_hides_and_reaps_entries_of_dead_nodes() -> None:
+    prefix = f"test:{secrets.token_hex(6)}:"
+    client = aioredis.Redis.from_url(REDIS_URL)
+    try:
+        node_a = RedisPresence(client, prefix=prefix, ttl_s=0.3)
+        node_b = RedisPresence(client, prefix=prefix, ttl_s=0.3)
+        entry: PresenceEntry = {
+            "connection_id": "c1",
+            "participant_id": "p1",
+            "name": "Ghost",
+            "role": "candidate",
+            "color": "#e6194b",
+            "seen": 0.0,
+        }
+        await node_a.put("r", entry)
+        assert [e["connection_id"] for e in await node_b.connections("r")] == ["c1"]
+        await anyio.sleep(0.4)  # node A died: nobody refreshes c1
+        assert await node_b.connections("r") == []
+        reaped: list[list[PresenceEntry]] = []
+
+        async def reap(store: RedisPresence) -> None:
+            reaped.append(await store.reap("r"))
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(reap, node_a)
+            tg.start_soon(reap, node_b)
+        assert sorted(len(r) for r in reaped) == [0, 1]  # reported exactly once
+    finally:
+        keys = [k async for k in client.scan_iter(f"{prefix}*")]
+        if keys:
+            await client.delete(*keys)
+        await client.aclose()

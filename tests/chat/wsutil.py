@@ -12,6 +12,7 @@ import pytest
 from starlette.testclient import TestClient, WebSocketTestSession
 
 PASSWORD = "correct horse battery staple"
+REDIS_URL = "redis://127.0.0.1:6379/0"
 # For tests that must also hold across processes: ``@BOTH_BUSES`` runs them once with the
 # in-process bus/log/presence and once with the Redis ones (the ``tc`` fixture reads it).
 BOTH_BUSES = pytest.mark.parametrize(

@@ -359,6 +359,8 @@ class EventConnection:
             if self._entry is not None:
                 try:
                     await self.rt.presence.put(self.room_id, self._entry)
+                    for dead in await self.rt.presence.reap(self.room_id):
+                        await self._publish_left(dead["connection_id"], dead["participant_id"])
                 except Unavailable:
                     log.warning("presence refresh of %s failed", self.id)
 
@@ -418,9 +420,8 @@ class EventConnection:
         return welcome
 
     async def _state_snapshot(self) -> list[dict[str, Any]]:
-        messages: list[dict[str, Any]] = [
-            {"type": "presence.state", "connections": await self.rt.presence.list(self.room_id)}
-        ]
+        connections = await self.rt.presence.connections(self.room_id)
+        messages: list[dict[str, Any]] = [{"type": "presence.state", "connections": connections}]
         if self.role in STAFF_ROLES:
             messages.append(await self._waiting_list())
         return messages
@@ -512,15 +513,18 @@ class EventConnection:
         self._entry = None
         try:
             await self.rt.presence.remove(self.room_id, self.id)
-            await publish_room_event(
-                self.rt.bus,
-                self.room_id,
-                "presence.left",
-                {"connection_id": self.id, "participant_id": self.participant_id},
-                actor_id=self.participant_id,
-            )
+            await self._publish_left(self.id, self.participant_id)
         except Unavailable:
             log.warning("presence leave of %s not announced (bus unavailable)", self.id)
+
+    async def _publish_left(self, connection_id: str, participant_id: str) -> None:
+        await publish_room_event(
+            self.rt.bus,
+            self.room_id,
+            "presence.left",
+            {"connection_id": connection_id, "participant_id": participant_id},
+            actor_id=participant_id,
+        )
 
     # --- used by handlers ------------------------------------------------------------
 

@@ -118,7 +118,7 @@ async def _rtc(conn: EventConnection, message: RtcSignal) -> None:
     if message.to == conn.participant_id:
         raise InvalidInput("You cannot call yourself.", code="rtc_self")
     # Presence lists admitted connections of this room only: that is the whole check.
-    present = await conn.rt.presence.list(conn.room_id)
+    present = await conn.rt.presence.connections(conn.room_id)
     if not any(entry["participant_id"] == message.to for entry in present):
         raise NotFound("That participant is not connected to this room.", code="peer_unavailable")
     await publish_ephemeral(

@@ -3,7 +3,8 @@
 Each connection is one entry, refreshed by its heartbeat. ``MemoryPresence`` serves one
 process; ``RedisPresence`` keeps a hash per room so every node sees every connection.
 An entry whose node died without removing it stops being listed once it is older than
-``ttl_s`` (the heartbeat refreshes live ones well within that).
+``ttl_s`` (the heartbeat refreshes live ones well within that), and the next heartbeat
+of any connection in the room reaps it and announces the leave.
 """
 
 from __future__ import annotations
@@ -44,8 +45,12 @@ class PresenceStore(Protocol):
         """Forget a connection."""
         ...
 
-    async def list(self, room_id: str) -> list[PresenceEntry]:
-        """The room's live connections, oldest first."""
+    async def connections(self, room_id: str) -> list[PresenceEntry]:
+        """The room's live connections."""
+        ...
+
+    async def reap(self, room_id: str) -> list[PresenceEntry]:
+        """Remove entries nobody refreshed within the TTL; return those this call removed."""
         ...
 
 
@@ -68,9 +73,13 @@ class MemoryPresence:
             if not room:
                 del self._rooms[room_id]
 
-    async def list(self, room_id: str) -> list[PresenceEntry]:
+    async def connections(self, room_id: str) -> list[PresenceEntry]:
         """The room's live connections."""
         return list(self._rooms.get(room_id, {}).values())
+
+    async def reap(self, room_id: str) -> list[PresenceEntry]:
+        """Nothing to reap: in one process every connection removes its own entry."""
+        return []
 
 
 class RedisPresence:
@@ -113,17 +122,34 @@ class RedisPresence:
         except _REDIS_ERRORS as exc:
             raise Unavailable("Presence is unavailable.") from exc
 
-    async def list(self, room_id: str) -> list[PresenceEntry]:
-        """The room's live connections; stale entries are dropped on the way."""
-        key = self._key(room_id)
+    async def _entries(self, key: str) -> list[PresenceEntry]:
+        raw = await cast("Awaitable[dict[bytes, bytes]]", self._redis.hgetall(key))
+        return [cast(PresenceEntry, json.loads(v)) for v in raw.values()]
+
+    async def connections(self, room_id: str) -> list[PresenceEntry]:
+        """The room's live connections (stale entries are left out)."""
         try:
-            raw = await cast("Awaitable[dict[bytes, bytes]]", self._redis.hgetall(key))
-            entries = [cast(PresenceEntry, json.loads(v)) for v in raw.values()]
-            cutoff = time.time() - self._ttl_s
-            stale = [e["connection_id"] for e in entries if e["seen"] < cutoff]
-            if stale:
-                await cast("Awaitable[int]", self._redis.hdel(key, *stale))
+            entries = await self._entries(self._key(room_id))
         except _REDIS_ERRORS as exc:
             raise Unavailable("Presence is unavailable; try again.") from exc
-        live = [e for e in entries if e["seen"] >= cutoff]
-        return sorted(live, key=lambda e: e["seen"])
+        cutoff = time.time() - self._ttl_s
+        return sorted((e for e in entries if e["seen"] >= cutoff), key=lambda e: e["seen"])
+
+    async def reap(self, room_id: str) -> list[PresenceEntry]:
+        """Remove entries of connections whose node stopped refreshing them (it died).
+
+        Several nodes may reap at once; ``HDEL`` tells each which entries it removed, so
+        every dead connection is reported exactly once.
+        """
+        key = self._key(room_id)
+        cutoff = time.time() - self._ttl_s
+        try:
+            stale = [e for e in await self._entries(key) if e["seen"] < cutoff]
+            reaped = [
+                entry
+                for entry in stale
+                if await cast("Awaitable[int]", self._redis.hdel(key, entry["connection_id"]))
+            ]
+        except _REDIS_ERRORS as exc:
+            raise Unavailable("Presence is unavailable.") from exc
+        return reaped
