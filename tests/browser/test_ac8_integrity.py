@@ -30,13 +30,28 @@ def _paste_from_outside(page: Page, text: str) -> None:
     page.keyboard.press("Control+v")
 
 
+_SET_VISIBILITY_JS = """
+(hidden) => {
+  Object.defineProperty(document, 'visibilityState', {
+    configurable: true, get: () => (hidden ? 'hidden' : 'visible'),
+  });
+  Object.defineProperty(document, 'hidden', {configurable: true, get: () => hidden});
+  window.dispatchEvent(new Event(hidden ? 'blur' : 'focus'));
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+"""
+
+
 def _switch_away(page: Page, seconds: float) -> None:
-    """Open another tab in the same window for ``seconds``, then come back."""
-    other = page.context.new_page()
-    other.bring_to_front()
-    other.wait_for_timeout(seconds * 1000)
-    page.bring_to_front()
-    other.close()
+    """Leave the tab for ``seconds`` and come back.
+
+    Headless Chromium never hides a page (bring_to_front of another tab changes nothing),
+    so the test does what the browser does on a tab switch: flip ``document.visibilityState``
+    and fire ``blur`` and ``visibilitychange``, then the reverse.
+    """
+    page.evaluate(_SET_VISIBILITY_JS, True)
+    page.wait_for_timeout(seconds * 1000)
+    page.evaluate(_SET_VISIBILITY_JS, False)
 
 
 def _recorded_signals(host: Page, room_id: str) -> list[dict[str, Any]]:

@@ -53,12 +53,15 @@ export function useProctoring(
 
   useEffect(() => {
     if (!enabled || !editor) return
-    const node = editor.getDomNode()
-    if (!node) return
+    // Listen on the document in the capture phase, before Monaco's own paste controller
+    // (a capture listener on the editor's container that stops the event there), and keep
+    // only events whose target is inside this editor.
+    const node = editor.getContainerDomNode()
+    const inEditor = (event: Event) => event.target instanceof Node && node.contains(event.target)
     const memory = new CopyMemory()
-    const onCopy = () => {
+    const onCopy = (event: Event) => {
       const model = editor.getModel()
-      if (!model) return
+      if (!model || !inEditor(event)) return
       memory.remember(
         copiedText(
           editor.getSelections() ?? [],
@@ -68,6 +71,7 @@ export function useProctoring(
       )
     }
     const onPaste = (event: ClipboardEvent) => {
+      if (!inEditor(event)) return
       const text = event.clipboardData?.getData("text/plain") ?? ""
       if (text === "" || memory.isInternal(text)) return
       const signal: Signal = {
@@ -78,14 +82,13 @@ export function useProctoring(
       }
       if (!send(signal)) queue.current.push(signal)
     }
-    // Capture phase: seen before Monaco handles (and consumes) the clipboard event.
-    node.addEventListener("copy", onCopy, true)
-    node.addEventListener("cut", onCopy, true)
-    node.addEventListener("paste", onPaste, true)
+    document.addEventListener("copy", onCopy, true)
+    document.addEventListener("cut", onCopy, true)
+    document.addEventListener("paste", onPaste, true)
     return () => {
-      node.removeEventListener("copy", onCopy, true)
-      node.removeEventListener("cut", onCopy, true)
-      node.removeEventListener("paste", onPaste, true)
+      document.removeEventListener("copy", onCopy, true)
+      document.removeEventListener("cut", onCopy, true)
+      document.removeEventListener("paste", onPaste, true)
     }
   }, [enabled, editor, send])
 }
