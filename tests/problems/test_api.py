@@ -67,7 +67,16 @@ FILTERS = [
     ("q=%25", set()),  # LIKE wildcards are escaped
     ("q=_", set()),
 ]
-BAD_QUERIES = ["difficulty=impossible", "limit=0", "limit=101", "offset=-1", "q=" + "x" * 101]
+BAD_QUERIES = [
+    "difficulty=impossible",
+    "limit=0",
+    "limit=101",
+    "offset=-1",
+    "q=" + "x" * 101,
+    "tag=%00",
+    "language=%00",
+    "tag=Trees",
+]
 
 
 async def test_list_filters_and_rejects_bad_queries(client: httpx.AsyncClient) -> None:
@@ -103,6 +112,9 @@ async def test_builtin_problem_public_view_and_read_only(client: httpx.AsyncClie
     assert delete.status_code == 403
     missing = await client.get("/api/v1/problems/no-such-problem", headers=user["headers"])
     assert missing.status_code == 404
+    for bad_ref in ("a%00b", "two%20sum", "x" * 81):
+        response = await client.get(f"/api/v1/problems/{bad_ref}", headers=user["headers"])
+        assert response.status_code == 422, bad_ref
 
 
 async def test_owner_creates_edits_versions_and_deletes(client: httpx.AsyncClient) -> None:

@@ -10,6 +10,8 @@ from coderoom.auth.deps import CurrentPrincipal, CurrentUser
 from coderoom.execution.deps import ExecutorDep
 from coderoom.problems import service, submissions, versions
 from coderoom.problems.schemas import (
+    LANGUAGE_PATTERN,
+    TAG_PATTERN,
     CodeIn,
     Difficulty,
     ProblemCreate,
@@ -31,8 +33,11 @@ from coderoom.storage.deps import SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["problems"])
 
-ProblemRef = Annotated[str, Path(min_length=1, max_length=80)]
-RoomId = Annotated[str, Path(min_length=1, max_length=64)]
+# Ids are UUIDs, slugs lowercase words, room ids URL-safe tokens: nothing else can match,
+# and refusing the rest early keeps NULs and such away from the database.
+REF_PATTERN = r"^[A-Za-z0-9_-]+$"
+ProblemRef = Annotated[str, Path(min_length=1, max_length=80, pattern=REF_PATTERN)]
+RoomId = Annotated[str, Path(min_length=1, max_length=64, pattern=REF_PATTERN)]
 
 
 @router.get("/problems", summary="List and search problems")
@@ -41,8 +46,8 @@ async def list_problems(
     session: SessionDep,
     q: Annotated[str | None, Query(max_length=100, pattern=r"^[^\x00]*$")] = None,
     difficulty: Difficulty | None = None,
-    tag: Annotated[str | None, Query(max_length=30)] = None,
-    language: Annotated[str | None, Query(max_length=32)] = None,
+    tag: Annotated[str | None, Query(max_length=30, pattern=TAG_PATTERN)] = None,
+    language: Annotated[str | None, Query(max_length=20, pattern=LANGUAGE_PATTERN)] = None,
     mine: bool = False,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,

@@ -34,12 +34,12 @@ Difficulty = Literal["easy", "medium", "hard"]
 Slug = Annotated[
     str, StringConstraints(min_length=3, max_length=80, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ]
-Tag = Annotated[
-    str, StringConstraints(min_length=1, max_length=30, pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-]
+TAG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+LANGUAGE_PATTERN = r"^[a-z0-9+#]+$"
+Tag = Annotated[str, StringConstraints(min_length=1, max_length=30, pattern=TAG_PATTERN)]
 # 12 ids of at most 20 characters fit the packed ``problems.languages`` column (300).
 LanguageId = Annotated[
-    str, StringConstraints(min_length=1, max_length=20, pattern=r"^[a-z0-9+#]+$")
+    str, StringConstraints(min_length=1, max_length=20, pattern=LANGUAGE_PATTERN)
 ]
 Code = Annotated[str, StringConstraints(max_length=MAX_CODE_CHARS), NoNul]
 SourceMap = Annotated[dict[LanguageId, Code], Field(max_length=12)]
@@ -217,7 +217,10 @@ class ProblemSnapshot(BaseModel):
 class RoomProblemSet(BaseModel):
     """Attach a problem (by id or slug) to a room, or detach it with ``null``."""
 
-    problem_id: Annotated[str, StringConstraints(min_length=1, max_length=80)] | None
+    problem_id: (
+        Annotated[str, StringConstraints(min_length=1, max_length=80, pattern=r"^[A-Za-z0-9_-]+$")]
+        | None
+    )
 
 
 class CodeIn(BaseModel):
