@@ -70,7 +70,7 @@ class Traffic:
     def __init__(self, page: Page) -> None:
         self.responses: list[Response] = []
         self.frames: list[str] = []
-        page.on("response", self.responses.append)
+        page.on("response", lambda response: self.responses.append(response))
         page.on("websocket", self._on_socket)
 
     def _on_socket(self, ws: WebSocket) -> None:
@@ -148,5 +148,7 @@ def test_library_hidden_tests_and_score(new_context: NewContext, screenshot_dir:
     for marker in (HIDDEN_MARKER, SOLUTION_MARKER):
         assert marker not in html
         assert not traffic.contains(marker), f"{marker} reached the guest"
-    # (The host does get them: the markers are real.)
-    assert SOLUTION_MARKER in host.content() or host.get_by_text(re.compile("hidden tests")).count()
+    # The checks can see: the statement did arrive over the same recorder, and the
+    # reference solution is in the host's page.
+    assert traffic.contains("Read two integers")
+    assert SOLUTION_MARKER in host.content()
