@@ -29,6 +29,9 @@ PIN=(taskset -c 0) LG=(taskset -c 1)
 command -v taskset >/dev/null || { PIN=(); LG=(); }
 
 (cd "$HARNESS" && { [[ -d node_modules/y-websocket ]] || npm ci --no-audit --no-fund --loglevel=error; })
+for port in "$PORT_CR" "$PORT_YWS"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use" >&2; exit 1; fi
+done
 wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 export CODEROOM_VAR_DIR=$WORK/var CODEROOM_MODE=test CODEROOM_LOG_LEVEL=INFO
@@ -39,8 +42,11 @@ HOST=127.0.0.1 PORT=$PORT_YWS "${PIN[@]}" node "$HARNESS/node_modules/@y/websock
   >"$OUT/yws-server.log" 2>&1 &
 YWS_PID=$!
 PIDS+=("$YWS_PID")
-wait_port "$PORT_CR"
 wait_port "$PORT_YWS"
+# The shell may fork before exec'ing node: measure (and stop) the node process itself.
+YWS_NODE=$(pgrep -P "$YWS_PID" || echo "$YWS_PID")
+PIDS+=("$YWS_NODE")
+wait_port "$PORT_CR"
 # interview needs 100 rooms; fanout uses the first one with 50 clients.
 "$ROOT/.venv/bin/python" "$ROOT/bench/collab/make_rooms.py" --base "http://127.0.0.1:$PORT_CR" \
   --rooms 100 --out "$WORK/rooms.json"
@@ -51,7 +57,7 @@ for round in $(seq 1 "$ROUNDS"); do
     (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name coderoom --server-pid "$CR_PID" --scenarios "$sc" \
       --url "ws://127.0.0.1:$PORT_CR/ws/rooms/{room}/doc?token={token}" -- --rooms-file "$WORK/rooms.json") \
       | grep -E '^\| '"$sc"' ' | tee -a "$OUT/table.md"
-    (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name yws --server-pid "$YWS_PID" --scenarios "$sc" \
+    (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name yws --server-pid "$YWS_NODE" --scenarios "$sc" \
       --url "ws://127.0.0.1:$PORT_YWS/{room}") | grep -E '^\| '"$sc"' ' | tee -a "$OUT/table.md"
     uptime | tee -a "$OUT/table.md"
   done
