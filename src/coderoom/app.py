@@ -30,6 +30,7 @@ from coderoom.execution.runtime import executor_component
 from coderoom.problems import routes as problems_routes
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
+from coderoom.replay import routes as replay_routes
 from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import create_engine, create_sessionmaker
@@ -95,6 +96,7 @@ def _routers() -> list[Any]:
         chat_routes.router,
         execution_routes.router,
         problems_routes.router,
+        replay_routes.router,
     ]
 
 
