@@ -122,3 +122,28 @@ def test_unknown_page_and_room(new_context: NewContext) -> None:
     sign_up(page, "Nora Nowhere")
     page.goto("/rooms/AAAAAAAAAAAAAAAAAAAAAA")
     expect(page.get_by_role("heading", name="Room not found")).to_be_visible()
+
+
+def test_room_degrades_on_a_narrow_screen(new_context: NewContext, screenshot_dir: Path) -> None:
+    page = new_context().new_page()
+    page.set_viewport_size({"width": 390, "height": 844})
+    sign_up(page, "Nell Narrow")
+    create_room(page, "Phone room")
+    wait_live(page)
+    expect(page.get_by_role("navigation", name="Files")).to_be_visible()
+    shot(page, screenshot_dir, "room-narrow")
+    overflow = page.evaluate("document.scrollingElement.scrollWidth - window.innerWidth")
+    wide = page.evaluate(
+        """() => [...document.querySelectorAll('body *')]
+          .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(0, 5).map((el) => el.className || el.tagName)"""
+    )
+    assert overflow <= 0, f"the page scrolls sideways by {overflow}px: {wide}"
+    # Keyboard reachable: tabbing from the top reaches the file list and the editor.
+    page.keyboard.press("Tab")
+    focused: list[str] = []
+    for _ in range(40):
+        focused.append(page.evaluate("document.activeElement.getAttribute('aria-label') || ''"))
+        page.keyboard.press("Tab")
+    assert "Add file" in focused
+    assert "Code editor" in focused or "Editor content" in focused
