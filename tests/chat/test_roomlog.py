@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
 from collections.abc import AsyncIterator
@@ -10,6 +11,7 @@ from typing import Any
 import anyio
 import pytest
 import redis.asyncio as aioredis
+from redis.exceptions import RedisError
 
 from coderoom.realtime.bus import Bus
 from coderoom.realtime.events import (
@@ -33,22 +35,35 @@ async def _seed(_room_id: str) -> int:
     return 41  # as if the activity log already held 41 events
 
 
-@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
-async def backend(request: pytest.FixtureRequest) -> AsyncIterator[tuple[Bus, RoomLog]]:
-    """A bus and a room log of one kind, with a private Redis key prefix."""
-    if request.param == "memory":
-        yield InMemoryBus(), MemoryRoomLog(size=5, seed=_seed)
-        return
+@pytest.fixture
+async def scratch_redis() -> AsyncIterator[tuple[aioredis.Redis, str]]:
+    """A Redis client and a private key prefix; every key under it is deleted afterwards.
+
+    The client connects only when used, so in-memory variants run without a Redis server.
+    """
     prefix = f"test:{secrets.token_hex(6)}:"
     client = aioredis.Redis.from_url(REDIS_URL)
     try:
-        async with RedisBus(REDIS_URL, prefix=prefix) as bus:
-            yield bus, RedisRoomLog(client, prefix=prefix, size=5, seed=_seed)
+        yield client, prefix
     finally:
-        keys = [k async for k in client.scan_iter(f"{prefix}*")]
-        if keys:
-            await client.delete(*keys)
+        with contextlib.suppress(RedisError, OSError):
+            keys = [k async for k in client.scan_iter(f"{prefix}*")]
+            if keys:
+                await client.delete(*keys)
         await client.aclose()
+
+
+@pytest.fixture(params=["memory", pytest.param("redis", marks=pytest.mark.redis)])
+async def backend(
+    request: pytest.FixtureRequest, scratch_redis: tuple[aioredis.Redis, str]
+) -> AsyncIterator[tuple[Bus, RoomLog]]:
+    """A bus and a room log of one kind (Redis ones under a private prefix)."""
+    if request.param == "memory":
+        yield InMemoryBus(), MemoryRoomLog(size=5, seed=_seed)
+        return
+    client, prefix = scratch_redis
+    async with RedisBus(REDIS_URL, prefix=prefix) as bus:
+        yield bus, RedisRoomLog(client, prefix=prefix, size=5, seed=_seed)
 
 
 def _envelope(n: int) -> RoomEnvelope:
@@ -169,35 +184,48 @@ async def test_hub_asks_for_resync_when_the_gap_is_gone(backend: tuple[Bus, Room
 
 
 @pytest.mark.redis
-async def test_redis_presence_hides_and_reaps_entries_of_dead_nodes() -> None:
-    prefix = f"test:{secrets.token_hex(6)}:"
-    client = aioredis.Redis.from_url(REDIS_URL)
-    try:
-        node_a = RedisPresence(client, prefix=prefix, ttl_s=0.3)
-        node_b = RedisPresence(client, prefix=prefix, ttl_s=0.3)
-        entry: PresenceEntry = {
-            "connection_id": "c1",
-            "participant_id": "p1",
-            "name": "Ghost",
-            "role": "candidate",
-            "color": "#e6194b",
-            "seen": 0.0,
-        }
-        await node_a.put("r", entry)
-        assert [e["connection_id"] for e in await node_b.connections("r")] == ["c1"]
-        await anyio.sleep(0.4)  # node A died: nobody refreshes c1
-        assert await node_b.connections("r") == []
-        reaped: list[list[PresenceEntry]] = []
+async def test_redis_presence_hides_and_reaps_entries_of_dead_nodes(
+    scratch_redis: tuple[aioredis.Redis, str],
+) -> None:
+    client, prefix = scratch_redis
+    node_a = RedisPresence(client, prefix=prefix, ttl_s=0.3)
+    node_b = RedisPresence(client, prefix=prefix, ttl_s=0.3)
+    entry: PresenceEntry = {
+        "connection_id": "c1",
+        "participant_id": "p1",
+        "name": "Ghost",
+        "role": "candidate",
+        "color": "#e6194b",
+        "seen": 0.0,
+    }
+    await node_a.put("r", entry)
+    assert [e["connection_id"] for e in await node_b.connections("r")] == ["c1"]
+    await anyio.sleep(0.4)  # node A died: nobody refreshes c1
+    assert await node_b.connections("r") == []
+    reaped: list[list[PresenceEntry]] = []
 
-        async def reap(store: RedisPresence) -> None:
-            reaped.append(await store.reap("r"))
+    async def reap(store: RedisPresence) -> None:
+        reaped.append(await store.reap("r"))
 
-        async with anyio.create_task_group() as tg:
-            tg.start_soon(reap, node_a)
-            tg.start_soon(reap, node_b)
-        assert sorted(len(r) for r in reaped) == [0, 1]  # reported exactly once
-    finally:
-        keys = [k async for k in client.scan_iter(f"{prefix}*")]
-        if keys:
-            await client.delete(*keys)
-        await client.aclose()
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(reap, node_a)
+        tg.start_soon(reap, node_b)
+    assert sorted(len(r) for r in reaped) == [0, 1]  # reported exactly once
+
+
+@pytest.mark.parametrize("kind", ["memory", pytest.param("redis", marks=pytest.mark.redis)])
+async def test_log_also_bounds_bytes_per_room(
+    kind: str, scratch_redis: tuple[aioredis.Redis, str]
+) -> None:
+    log: RoomLog = MemoryRoomLog(size=100, max_room_bytes=5000)
+    if kind == "redis":
+        client, prefix = scratch_redis
+        log = RedisRoomLog(client, prefix=prefix, size=100, max_room_bytes=5000)
+    for i in range(10):
+        envelope = _envelope(i)
+        envelope["data"] = {"stdout": "x" * 1000}
+        await log.append("r", envelope)
+    kept = await log.kept("r")
+    assert 3 <= len(kept) <= 5
+    assert [e["seq"] for e in kept] == list(range(11 - len(kept), 11))
+    assert await log.since("r", 1) is None

@@ -40,6 +40,7 @@ Seed = Callable[[str], Awaitable[int]]
 """Returns the highest ``seq`` already used by a room (0 for none)."""
 
 DEFAULT_SIZE = 1000
+DEFAULT_ROOM_BYTES = 16 * 1024 * 1024
 _REDIS_ERRORS = (RedisError, OSError, TimeoutError)
 
 
@@ -87,7 +88,8 @@ def _with_seq(envelope: RoomEnvelope, seq: int) -> RoomEnvelope:
 @dataclass
 class _Buffer:
     head: int
-    events: deque[RoomEnvelope] = field(default_factory=deque)
+    events: deque[tuple[RoomEnvelope, int]] = field(default_factory=deque)
+    size_bytes: int = 0
 
 
 class MemoryRoomLog:
@@ -98,14 +100,22 @@ class MemoryRoomLog:
         seed: where a room's counter starts (the activity log's highest ``seq``).
         max_rooms: rooms kept in memory; the least recently used is dropped (its
             counter is re-seeded on next use, its buffer is lost, so resumes resync).
+        max_room_bytes: also drop a room's oldest events beyond this much JSON (run
+            results carry up to a megabyte of output each).
     """
 
     def __init__(
-        self, *, size: int = DEFAULT_SIZE, seed: Seed = _no_history, max_rooms: int = 10_000
+        self,
+        *,
+        size: int = DEFAULT_SIZE,
+        seed: Seed = _no_history,
+        max_rooms: int = 10_000,
+        max_room_bytes: int = DEFAULT_ROOM_BYTES,
     ) -> None:
         self._size = size
         self._seed = seed
         self._max_rooms = max_rooms
+        self._max_room_bytes = max_room_bytes
         self._rooms: OrderedDict[str, _Buffer] = OrderedDict()
 
     async def _buffer(self, room_id: str) -> _Buffer:
@@ -115,7 +125,7 @@ class MemoryRoomLog:
             # Another task may have seeded the room while we awaited.
             buffer = self._rooms.get(room_id)
             if buffer is None:
-                buffer = self._rooms[room_id] = _Buffer(start, deque(maxlen=self._size))
+                buffer = self._rooms[room_id] = _Buffer(start)
                 while len(self._rooms) > self._max_rooms:
                     self._rooms.popitem(last=False)
         self._rooms.move_to_end(room_id)
@@ -127,7 +137,13 @@ class MemoryRoomLog:
         # No await between numbering and storing: that is the atomicity the hub needs.
         buffer.head += 1
         stored = _with_seq(envelope, buffer.head)
-        buffer.events.append(stored)
+        nbytes = len(json.dumps(stored["data"]))
+        buffer.events.append((stored, nbytes))
+        buffer.size_bytes += nbytes
+        while len(buffer.events) > self._size or (
+            buffer.size_bytes > self._max_room_bytes and len(buffer.events) > 1
+        ):
+            buffer.size_bytes -= buffer.events.popleft()[1]
         return stored
 
     async def head(self, room_id: str) -> int:
@@ -137,23 +153,31 @@ class MemoryRoomLog:
     async def since(self, room_id: str, seq: int) -> list[RoomEnvelope] | None:
         """Events after ``seq``, or ``None`` when the buffer no longer reaches back."""
         buffer = await self._buffer(room_id)
-        return _after(seq, buffer.head, list(buffer.events))
+        return _after(seq, buffer.head, [e for e, _ in buffer.events])
 
     async def kept(self, room_id: str, after: int = 0) -> list[RoomEnvelope]:
         """Buffered events after ``after``."""
         buffer = await self._buffer(room_id)
-        return [e for e in buffer.events if (e["seq"] or 0) > after]
+        return [e for e, _ in buffer.events if (e["seq"] or 0) > after]
 
 
-# KEYS: counter, buffer. ARGV: envelope JSON (seq null), buffer size, ttl seconds.
-# Returns -1 when the counter is missing: the caller seeds it and calls again.
+# KEYS: counter, buffer, buffer size in bytes. ARGV: envelope JSON (seq null), max events,
+# ttl seconds, max bytes. Returns -1 when the counter is missing: the caller seeds it and
+# calls again. Trimming keeps at least the newest event.
 _APPEND_LUA = """
 if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
 local seq = redis.call('INCR', KEYS[1])
-redis.call('ZADD', KEYS[2], seq, seq .. '|' .. ARGV[1])
-redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[2]) + 1))
-redis.call('EXPIRE', KEYS[1], ARGV[3])
-redis.call('EXPIRE', KEYS[2], ARGV[3])
+local member = seq .. '|' .. ARGV[1]
+redis.call('ZADD', KEYS[2], seq, member)
+local total = redis.call('INCRBY', KEYS[3], #member)
+local count = redis.call('ZCARD', KEYS[2])
+while count > 1 and (count > tonumber(ARGV[2]) or total > tonumber(ARGV[4])) do
+  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0)[1]
+  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, 0)
+  total = redis.call('DECRBY', KEYS[3], #oldest)
+  count = count - 1
+end
+for i = 1, 3 do redis.call('EXPIRE', KEYS[i], ARGV[3]) end
 return seq
 """
 
@@ -167,6 +191,7 @@ class RedisRoomLog:
         size: events kept per room for resume.
         seed: where a missing counter starts (the activity log's highest ``seq``).
         ttl_s: keys of a room without events for this long expire (then re-seeded).
+        max_room_bytes: also drop a room's oldest events beyond this much JSON.
     """
 
     def __init__(
@@ -177,20 +202,22 @@ class RedisRoomLog:
         size: int = DEFAULT_SIZE,
         seed: Seed = _no_history,
         ttl_s: int = 7 * 24 * 3600,
+        max_room_bytes: int = DEFAULT_ROOM_BYTES,
     ) -> None:
         self._redis = client
         self._prefix = prefix
         self._size = size
+        self._max_room_bytes = max_room_bytes
         self._seed = seed
         self._ttl_s = ttl_s
         self._append = client.register_script(_APPEND_LUA)
 
-    def _keys(self, room_id: str) -> tuple[str, str]:
+    def _keys(self, room_id: str) -> tuple[str, str, str]:
         base = f"{self._prefix}room:{room_id}"
-        return f"{base}:seq", f"{base}:buffer"
+        return f"{base}:seq", f"{base}:buffer", f"{base}:buffer_bytes"
 
     async def _seed_counter(self, room_id: str) -> None:
-        counter, _ = self._keys(room_id)
+        counter, _, _ = self._keys(room_id)
         start = await self._seed(room_id)
         await self._redis.set(counter, start, nx=True, ex=self._ttl_s)
 
@@ -205,7 +232,8 @@ class RedisRoomLog:
             for _ in range(2):
                 seq = int(
                     await self._append(
-                        keys=list(self._keys(room_id)), args=[payload, self._size, self._ttl_s]
+                        keys=list(self._keys(room_id)),
+                        args=[payload, self._size, self._ttl_s, self._max_room_bytes],
                     )
                 )
                 if seq >= 0:
@@ -217,7 +245,7 @@ class RedisRoomLog:
 
     async def head(self, room_id: str) -> int:
         """The room's last assigned ``seq``."""
-        counter, _ = self._keys(room_id)
+        counter, _, _ = self._keys(room_id)
         try:
             value = await self._redis.get(counter)
             if value is None:
@@ -240,7 +268,7 @@ class RedisRoomLog:
         Raises:
             Unavailable: Redis cannot be reached.
         """
-        _, buffer = self._keys(room_id)
+        _, buffer, _ = self._keys(room_id)
         try:
             raw = await self._redis.zrangebyscore(buffer, after + 1, "+inf")
         except _REDIS_ERRORS as exc:
