@@ -20,12 +20,11 @@ from playwright.sync_api import (
     sync_playwright,
 )
 
-from browser.helpers import NewContext
+from browser.helpers import ARTIFACTS, NewContext
 from browser.server import LiveServer, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 STATIC_INDEX = ROOT / "src" / "coderoom" / "web" / "static" / "index.html"
-ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, expect
 
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 PASSWORD = "correct horse battery staple"
 NewContext = Callable[[], BrowserContext]
 _ids = itertools.count()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from browser.helpers import (
+    ARTIFACTS,
     NewContext,
     RoomInfo,
     create_room,
@@ -157,3 +159,39 @@ def test_leaving_removes_cursor_within_5s(new_context: NewContext) -> None:
     guest_row = host.get_by_role("region", name="Participants").get_by_role("listitem")
     expect(guest_row.filter(has_text="Gus Guest")).to_contain_text(re.compile("left|offline"))
     assert "bye" in editor_text(host)
+
+
+_SEEN_AT_JS = """
+(expected) => new Promise((resolve) => {
+  const root = document.querySelector('[data-testid=editor] .view-lines');
+  const has = () => root.textContent.replace(/\\u00a0/g, ' ').includes(expected);
+  if (has()) return resolve(Date.now());
+  const observer = new MutationObserver(() => {
+    if (has()) { observer.disconnect(); resolve(Date.now()); }
+  });
+  observer.observe(root, {subtree: true, childList: true, characterData: true});
+})
+"""
+
+
+def test_edit_latency_p95_under_500ms(new_context: NewContext) -> None:
+    host, guest, _ = _open_pair(new_context, "AC2 latency")
+    go_to(host, 1)
+    samples: list[int] = []
+    typed = ""
+    for i in range(30):
+        ch = "abcdefghij"[i % 10]
+        typed += ch
+        sent_at: int = host.evaluate("Date.now()")
+        host.keyboard.type(ch)
+        samples.append(guest.evaluate(_SEEN_AT_JS, typed) - sent_at)
+    samples.sort()
+    stats = {
+        "p50_ms": samples[len(samples) // 2],
+        "p95_ms": samples[int(len(samples) * 0.95) - 1],
+        "max_ms": samples[-1],
+        "n": len(samples),
+    }
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "edit-latency.json").write_text(json.dumps(stats, indent=2))
+    assert stats["p95_ms"] < 500, stats
