@@ -106,7 +106,7 @@ export function RunPanel({
           {list.length === 0 ? <option value={language}>{language}</option> : null}
           {list.map((l) => (
             <option key={l.id} value={l.id}>
-              {l.name} {l.version}
+              {l.name} ({l.version})
             </option>
           ))}
         </select>
