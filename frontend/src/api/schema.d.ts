@@ -461,6 +461,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/rooms/{room_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A room's timeline: lanes, document updates and markers (staff) */
+        get: operations["get_timeline_api_v1_rooms__room_id__replay_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/replay/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per-participant numbers of a room (staff) */
+        get: operations["get_analytics_api_v1_rooms__room_id__replay_analytics_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/replay/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files at a moment: a log seq or an ISO 8601 time (staff) */
+        get: operations["get_state_api_v1_rooms__room_id__replay_state_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rooms/{room_id}/replay/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The raw document updates after a seq, base64 (staff) */
+        get: operations["get_updates_api_v1_rooms__room_id__replay_updates_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rooms/{room_id}/report": {
         parameters: {
             query?: never;
@@ -636,6 +704,18 @@ export interface components {
             next_after: number | null;
         };
         /**
+         * AnalyticsPublic
+         * @description Per-participant numbers, in lane order.
+         */
+        AnalyticsPublic: {
+            /** Idle Gap S */
+            idle_gap_s: number;
+            /** Participants */
+            participants: components["schemas"]["ParticipantStats"][];
+            /** Room Id */
+            room_id: string;
+        };
+        /**
          * AuthTokens
          * @description Answer of register, login and refresh.
          */
@@ -806,6 +886,20 @@ export interface components {
             status: "waiting" | "admitted" | "rejected" | "removed" | "left";
         };
         /**
+         * LanePublic
+         * @description One participant's lane on the timeline.
+         */
+        LanePublic: {
+            /** Color */
+            color: string;
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
+            /** Role */
+            role: string;
+        };
+        /**
          * LanguagePublic
          * @description A runnable language.
          */
@@ -833,6 +927,28 @@ export interface components {
          */
         LatestRunPublic: {
             run: components["schemas"]["RoomRunPublic"] | null;
+        };
+        /**
+         * MarkerPublic
+         * @description Something that happened at ``ts``: a run, a submission, a chat line, a signal...
+         */
+        MarkerPublic: {
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "run" | "submission" | "chat" | "paste" | "tab_away" | "tab_back" | "blur" | "focus" | "join" | "leave";
+            /** Participant Id */
+            participant_id: string | null;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
         };
         /**
          * ParticipantPublic
@@ -864,6 +980,40 @@ export interface components {
             status: "waiting" | "admitted" | "rejected" | "removed" | "left";
             /** User Id */
             user_id: string | null;
+        };
+        /**
+         * ParticipantStats
+         * @description What one participant did in the room.
+         */
+        ParticipantStats: {
+            /** Active Typing S */
+            active_typing_s: number;
+            /** Away S */
+            away_s: number;
+            /** Best Score */
+            best_score: number | null;
+            /** Chars Deleted */
+            chars_deleted: number;
+            /** Chars Inserted */
+            chars_inserted: number;
+            /** Edits */
+            edits: number;
+            /** Longest Idle S */
+            longest_idle_s: number;
+            /** Name */
+            name: string;
+            /** Participant Id */
+            participant_id: string;
+            /** Paste Sizes */
+            paste_sizes: number[];
+            /** Pastes */
+            pastes: number;
+            /** Runs */
+            runs: number;
+            /** Submissions */
+            submissions: number;
+            /** Tab Aways */
+            tab_aways: number;
         };
         /**
          * ParticipantsPublic
@@ -1549,6 +1699,24 @@ export interface components {
             data: components["schemas"]["SnapshotPublic"][];
         };
         /**
+         * StatePublic
+         * @description The room's files at one moment: after every update with ``seq <= seq``.
+         */
+        StatePublic: {
+            /** Files */
+            files: {
+                [key: string]: string;
+            };
+            /** Languages */
+            languages: {
+                [key: string]: string;
+            };
+            /** Seq */
+            seq: number;
+            /** Ts */
+            ts: string | null;
+        };
+        /**
          * SubmissionFull
          * @description A submission as staff see it: the score and every test.
          */
@@ -1722,6 +1890,77 @@ export interface components {
             verdict: string;
             /** Weight */
             weight: number;
+        };
+        /**
+         * TimelinePublic
+         * @description Everything the replay page draws, oldest first.
+         */
+        TimelinePublic: {
+            /** Ended At */
+            ended_at: string | null;
+            /** Language */
+            language: string;
+            /** Markers */
+            markers: components["schemas"]["MarkerPublic"][];
+            /** Participants */
+            participants: components["schemas"]["LanePublic"][];
+            /** Room Id */
+            room_id: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Status */
+            status: string;
+            /** Title */
+            title: string;
+            /** Updates */
+            updates: components["schemas"]["UpdateEntry"][];
+        };
+        /**
+         * UpdateBytes
+         * @description One update as the client sent it, base64 encoded (apply with ``Y.applyUpdate``).
+         */
+        UpdateBytes: {
+            /** Data */
+            data: string;
+            /** Participant Id */
+            participant_id: string | null;
+            /** Seq */
+            seq: number;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+        };
+        /**
+         * UpdateEntry
+         * @description One logged document update (its bytes come from the updates endpoint).
+         */
+        UpdateEntry: {
+            /** Participant Id */
+            participant_id: string | null;
+            /** Seq */
+            seq: number;
+            /** Size */
+            size: number;
+            /**
+             * Ts
+             * Format: date-time
+             */
+            ts: string;
+        };
+        /**
+         * UpdatesPage
+         * @description Updates with ``seq > after_seq``; pass ``next_after_seq`` back for the next page.
+         */
+        UpdatesPage: {
+            /** Next After Seq */
+            next_after_seq: number | null;
+            /** Updates */
+            updates: components["schemas"]["UpdateBytes"][];
         };
         /**
          * UserLogin
@@ -5359,6 +5598,425 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunTestsResult"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_timeline_api_v1_rooms__room_id__replay_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelinePublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_analytics_api_v1_rooms__room_id__replay_analytics_get: {
+        parameters: {
+            query?: {
+                idle_gap_s?: number;
+            };
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsPublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_state_api_v1_rooms__room_id__replay_state_get: {
+        parameters: {
+            query: {
+                at: string;
+            };
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatePublic"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Request Entity Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_updates_api_v1_rooms__room_id__replay_updates_get: {
+        parameters: {
+            query?: {
+                after_seq?: number;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                room_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdatesPage"];
                 };
             };
             /** @description Bad Request */

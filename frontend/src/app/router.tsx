@@ -24,6 +24,13 @@ function RequireAccount() {
 const router = createBrowserRouter([
   // The room and the join page fill the window and carry their own headers.
   { path: "/rooms/:roomId", element: <RoomRoute /> },
+  {
+    // Its own chunk: Monaco and Yjs load only when a replay is opened.
+    path: "/rooms/:roomId/replay",
+    lazy: async () => ({
+      Component: (await import("@/features/replay/components/ReplayPage")).ReplayPage,
+    }),
+  },
   { path: "/join/:code", element: <JoinRoute /> },
   {
     element: <Shell />,

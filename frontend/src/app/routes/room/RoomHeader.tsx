@@ -84,6 +84,11 @@ export function RoomHeader({
         })}
       </ul>
       {isStaff ? <InviteControls room={room} /> : null}
+      {isStaff ? (
+        <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
+          Replay
+        </Link>
+      ) : null}
     </header>
   )
 }

@@ -22,6 +22,11 @@ function RoomRow({ room }: { room: Room }) {
         {room.invite_code && room.status === "active" ? (
           <CopyButton text={inviteUrl(room.invite_code)} />
         ) : null}
+        {room.status === "ended" && (isHost || room.me?.role === "interviewer") ? (
+          <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
+            Replay
+          </Link>
+        ) : null}
         {isHost ? (
           <ConfirmButton
             label="Delete"

@@ -1,0 +1,141 @@
+import type { Lane, Marker } from "../api"
+
+const LANE_H = 26
+const LABEL_W = 110
+const WIDTH = 1000
+
+const MARKER_LABEL: Record<Marker["kind"], string> = {
+  run: "Run",
+  submission: "Submission",
+  chat: "Chat",
+  paste: "Paste",
+  tab_away: "Left tab",
+  tab_back: "Back to tab",
+  blur: "Window blur",
+  focus: "Window focus",
+  join: "Joined",
+  leave: "Left",
+}
+
+export function markerLabel(marker: Marker): string {
+  const base = MARKER_LABEL[marker.kind]
+  const data = marker.data as Record<string, unknown>
+  if (marker.kind === "paste" && typeof data.chars === "number")
+    return `${base} (${data.chars} chars)`
+  if (marker.kind === "submission" && typeof data.score === "number") {
+    return `${base} (score ${Math.round(data.score * 100)}%)`
+  }
+  if (marker.kind === "chat" && typeof data.text === "string") return `${base}: ${data.text}`
+  return base
+}
+
+function MarkerShape({ marker, x, y }: { marker: Marker; x: number; y: number }) {
+  switch (marker.kind) {
+    case "run":
+      return <polygon points={`${x - 5},${y - 6} ${x + 6},${y} ${x - 5},${y + 6}`} />
+    case "submission":
+      return <rect x={x - 5} y={y - 5} width={10} height={10} />
+    case "chat":
+      return <circle cx={x} cy={y} r={4} />
+    case "paste":
+      return <rect x={x - 4} y={y - 7} width={8} height={14} rx={2} />
+    case "tab_away":
+    case "tab_back":
+    case "blur":
+    case "focus":
+      return <polygon points={`${x},${y - 6} ${x + 6},${y + 5} ${x - 6},${y + 5}`} />
+    default:
+      return <line x1={x} x2={x} y1={y - 7} y2={y + 7} strokeWidth={2} />
+  }
+}
+
+/**
+ * One lane per participant: a tick per edit, a shape per marker, the playhead. Clicking
+ * the drawing moves the playhead; clicking a marker selects it.
+ */
+export function Timeline({
+  lanes,
+  edits,
+  markers,
+  start,
+  end,
+  position,
+  onSeek,
+  onMarker,
+}: {
+  lanes: Lane[]
+  edits: { t: number; participantId: string | null }[]
+  markers: Marker[]
+  start: number
+  end: number
+  position: number
+  onSeek: (t: number) => void
+  onMarker: (marker: Marker) => void
+}) {
+  const span = Math.max(end - start, 1)
+  const x = (t: number) => LABEL_W + ((t - start) / span) * (WIDTH - LABEL_W - 10)
+  const rows = [...lanes.map((lane) => lane.id), null]
+  const laneY = (id: string | null) => {
+    const i = rows.indexOf(id)
+    return (i < 0 ? rows.length - 1 : i) * LANE_H + LANE_H / 2
+  }
+  const height = rows.length * LANE_H
+  const seekFromClick = (e: React.MouseEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect()
+    const px = ((e.clientX - box.left) / box.width) * WIDTH
+    if (px >= LABEL_W) onSeek(start + ((px - LABEL_W) / (WIDTH - LABEL_W - 10)) * span)
+  }
+  return (
+    <svg
+      className="replay-timeline"
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-label="Timeline"
+      onClick={seekFromClick}
+      onKeyDown={() => undefined}
+    >
+      {rows.map((id) => {
+        const lane = lanes.find((l) => l.id === id)
+        const y = laneY(id)
+        return (
+          <g key={id ?? "room"} data-testid="replay-lane">
+            <line className="lane-line" x1={LABEL_W} x2={WIDTH - 10} y1={y} y2={y} />
+            <text x={4} y={y + 4} className="lane-label">
+              {lane ? lane.name : "Room"}
+            </text>
+          </g>
+        )
+      })}
+      {edits.map((edit, i) => {
+        const color = lanes.find((l) => l.id === edit.participantId)?.color ?? "#888"
+        const y = laneY(edit.participantId)
+        return (
+          // biome-ignore lint/suspicious/noArrayIndexKey: edits never reorder
+          <line key={i} x1={x(edit.t)} x2={x(edit.t)} y1={y - 5} y2={y + 5} stroke={color} />
+        )
+      })}
+      {markers.map((marker, i) => (
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the marker list below is the keyboard path
+        <g
+          // biome-ignore lint/suspicious/noArrayIndexKey: markers never reorder
+          key={i}
+          className={`marker marker-${marker.kind}`}
+          data-testid="replay-marker"
+          data-kind={marker.kind}
+          onClick={(e) => {
+            e.stopPropagation()
+            onMarker(marker)
+          }}
+        >
+          <title>{markerLabel(marker)}</title>
+          <MarkerShape
+            marker={marker}
+            x={x(Date.parse(marker.ts))}
+            y={laneY(marker.participant_id ?? null)}
+          />
+        </g>
+      ))}
+      <line className="playhead" x1={x(position)} x2={x(position)} y1={0} y2={height} />
+    </svg>
+  )
+}
