@@ -89,6 +89,7 @@ export const roomPanels: PanelSlot[] = [
         myRole={ctx.me.role}
         autoAdmit={ctx.room.auto_admit}
         people={ctx.participants.list}
+        recorded={ctx.room.proctoring_enabled}
       />
     ),
   },

@@ -20,6 +20,8 @@ export interface ParticipantsPanelProps {
   myRole: PersonRow["role"]
   autoAdmit: boolean
   people: PersonRow[]
+  /** Whether the room records integrity signals (said to everyone, candidates first). */
+  recorded: boolean
   /** Called after the host ended the room (the page shows the ended state). */
   onEnded?: () => void
 }
@@ -117,6 +119,7 @@ export function ParticipantsPanel({
   myRole,
   autoAdmit,
   people,
+  recorded,
   onEnded,
 }: ParticipantsPanelProps) {
   const isHost = myRole === "host"
@@ -127,6 +130,12 @@ export function ParticipantsPanel({
   const waiting = people.filter((p) => p.status === "waiting")
   return (
     <div className="panel participants-panel">
+      {recorded ? (
+        <p className="small muted" data-testid="recording-notice">
+          This room records pastes from outside the editor and leaving the tab. Only the
+          interviewers see them; nothing is blocked.
+        </p>
+      ) : null}
       {isStaff ? <WaitingList roomId={roomId} waiting={waiting} /> : null}
       {isStaff ? (
         <label className="check">
