@@ -9,7 +9,16 @@ import httpx
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from coderoom.collab.connection import Connection
 from coderoom.collab.manager import ManagerConfig, RoomDefaults, RoomManager
+from coderoom.collab.protocol import (
+    MSG_AWARENESS,
+    AwarenessEntry,
+    awareness_frame,
+    decode_awareness,
+    encode_awareness,
+    parse_frame,
+)
 from coderoom.collab.store import load_doc
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings
@@ -87,3 +96,48 @@ async def test_graceful_shutdown_closes_clients_and_flushes(settings: Settings) 
     finally:
         await engine.dispose()
     assert str(text(saved)) == "typed just before shutdown"
+
+
+class _MemorySocket:
+    def __init__(self) -> None:
+        self.frames: list[bytes] = []
+
+    async def send_bytes(self, data: bytes) -> None:
+        self.frames.append(data)
+
+    async def close(self, code: int = 1000, reason: str | None = None) -> None:
+        pass
+
+
+async def test_silent_awareness_is_swept_and_removal_relayed(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    config = ManagerConfig(awareness_timeout_s=0.3, maintenance_s=0.05)
+    manager = RoomManager(sessionmaker, InMemoryBus(), config)
+    async with manager.running(), anyio.create_task_group() as tg:
+        room = await manager.acquire("r3", DEFAULTS)
+        inbox_a, frames_a = anyio.create_memory_object_stream[bytes | None](10)
+        inbox_b, frames_b = anyio.create_memory_object_stream[bytes | None](10)
+        sock_b = _MemorySocket()
+        conn_a = Connection(_MemorySocket(), participant_id="a", can_write=True)
+        conn_b = Connection(sock_b, participant_id="b", can_write=True)
+        tg.start_soon(room.serve, conn_a, frames_a.receive)
+        tg.start_soon(room.serve, conn_b, frames_b.receive)
+        await inbox_a.send(awareness_frame(encode_awareness([AwarenessEntry(9, 1, {"c": 1})])))
+
+        def seen() -> list[AwarenessEntry]:
+            out = []
+            for frame in sock_b.frames:
+                kind, _, body = parse_frame(frame)
+                if kind == MSG_AWARENESS:
+                    out += decode_awareness(body)
+            return out
+
+        with anyio.fail_after(5):
+            # A stays connected but silent: after the timeout B is told A's state is gone.
+            while AwarenessEntry(9, 2, None) not in seen():
+                await anyio.sleep(0.05)
+        assert seen()[0] == AwarenessEntry(9, 1, {"c": 1})
+        assert len(room.awareness) == 0
+        await inbox_a.send(None)
+        await inbox_b.send(None)

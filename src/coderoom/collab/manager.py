@@ -20,6 +20,7 @@ import anyio
 from anyio.abc import TaskGroup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from coderoom.collab.awareness import TIMEOUT_S as AWARENESS_TIMEOUT_S
 from coderoom.collab.connection import CLOSE_GOING_AWAY
 from coderoom.collab.room import CollabRoom, collab_topic, initial_update
 from coderoom.collab.store import UpdateLog, load_doc, write_checkpoint
@@ -49,6 +50,7 @@ class ManagerConfig:
     checkpoint_every: int = 500
     maintenance_s: float = 1.0
     resync_s: float = 10.0
+    awareness_timeout_s: float = AWARENESS_TIMEOUT_S
 
 
 class RoomManager:
@@ -142,7 +144,13 @@ class RoomManager:
     async def _load(self, room_id: str, defaults: RoomDefaults) -> CollabRoom:
         async with self._sessionmaker() as session:
             doc, last_seq = await load_doc(session, room_id)
-        room = CollabRoom(room_id, doc, updates=self.updates, bus=self._bus)
+        room = CollabRoom(
+            room_id,
+            doc,
+            updates=self.updates,
+            bus=self._bus,
+            awareness_timeout_s=self.config.awareness_timeout_s,
+        )
         if last_seq == 0:
             room.apply_local(initial_update(defaults.language, defaults.filename))
         log.info("room %s loaded (log up to seq %d)", room_id, last_seq)

@@ -23,6 +23,7 @@ import anyio
 from pycrdt import Doc, Map, Text, TransactionEvent
 
 from coderoom.collab.awareness import MAX_UPDATE_BYTES, AwarenessTable, RateLimiter
+from coderoom.collab.awareness import TIMEOUT_S as AWARENESS_TIMEOUT_S
 from coderoom.collab.connection import Connection
 from coderoom.collab.protocol import (
     MSG_AWARENESS,
@@ -106,13 +107,22 @@ class CollabRoom:
         doc: its document, loaded from the store.
         updates: the process's update log writer.
         bus: the process's bus.
+        awareness_timeout_s: silence after which an awareness state is dropped.
     """
 
-    def __init__(self, room_id: str, doc: Doc[Any], *, updates: UpdateLog, bus: Bus) -> None:
+    def __init__(
+        self,
+        room_id: str,
+        doc: Doc[Any],
+        *,
+        updates: UpdateLog,
+        bus: Bus,
+        awareness_timeout_s: float = AWARENESS_TIMEOUT_S,
+    ) -> None:
         self.room_id = room_id
         self.doc = doc
         self.connections: set[Connection] = set()
-        self.awareness = AwarenessTable()
+        self.awareness = AwarenessTable(timeout_s=awareness_timeout_s)
         self.unsaved = 0
         self.idle_since: float | None = time.monotonic()
         self._updates = updates
