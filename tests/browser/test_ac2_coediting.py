@@ -195,3 +195,33 @@ def test_edit_latency_p95_under_500ms(new_context: NewContext) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "edit-latency.json").write_text(json.dumps(stats, indent=2))
     assert stats["p95_ms"] < 500, stats
+
+
+def test_vim_undo_is_per_user_too(new_context: NewContext) -> None:
+    host = new_context().new_page()
+    sign_up(host, "Vera Vim")
+    host.get_by_label("Keyboard").select_option("vim")
+    host.wait_for_timeout(300)  # saved
+    room = create_room(host, "AC2 vim undo", auto_admit=True)
+    wait_live(host)
+    expect(host.locator(".vim-status")).to_be_visible()
+    guest = new_context().new_page()
+    guest_join(guest, room.invite_link, "Gus Guest")
+    wait_live(guest)
+    go_to(guest, 1)
+    guest.keyboard.type("guest\n")
+    expect_editor_text(host, lambda t: t == "guest\n")
+    focus_editor(host)
+    host.keyboard.press("Control+Home")
+    host.keyboard.type("iX")
+    host.keyboard.press("Escape")
+    expect_editor_text(guest, lambda t: t == "Xguest\n")
+    go_to(guest, 2)
+    guest.keyboard.type("Y")
+    expect_editor_text(host, lambda t: t == "Xguest\nY")
+    host.keyboard.type("u")
+    for page in (host, guest):
+        expect_editor_text(page, lambda t: t == "guest\nY")
+    host.keyboard.press("Control+r")
+    for page in (host, guest):
+        expect_editor_text(page, lambda t: t == "Xguest\nY")

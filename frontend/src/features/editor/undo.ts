@@ -28,3 +28,15 @@ export class UndoStacks {
     this.managers.clear()
   }
 }
+
+// Which undo manager an editor's undo keys drive: key bindings that live outside our editor
+// component (monaco-vim's `u` / Ctrl+R call the adapter, not Monaco's command) look it up here.
+const editorUndo = new WeakMap<object, () => Y.UndoManager | null>()
+
+export function registerEditorUndo(editor: object, current: () => Y.UndoManager | null): void {
+  editorUndo.set(editor, current)
+}
+
+export function undoFor(editor: object): Y.UndoManager | null {
+  return editorUndo.get(editor)?.() ?? null
+}

@@ -7,7 +7,7 @@ import { type Keymap, useKeymap } from "../hooks/useKeymap"
 import { useRemoteCursors } from "../hooks/useRemoteCursors"
 import type { RoomDoc } from "../hooks/useRoomDoc"
 import { languageForPath } from "../languages"
-import { UndoStacks } from "../undo"
+import { UndoStacks, registerEditorUndo } from "../undo"
 
 export interface EditorPrefs {
   theme: "light" | "dark"
@@ -59,6 +59,7 @@ export function CollabEditor({
     instance.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => undo.current?.undo())
     instance.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => undo.current?.redo())
     instance.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => undo.current?.redo())
+    registerEditorUndo(instance, () => undo.current)
     setEditor(instance)
     onEditor?.(instance)
     return () => {

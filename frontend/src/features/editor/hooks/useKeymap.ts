@@ -1,6 +1,7 @@
 import type { monaco } from "@/lib/monaco"
 // Vim or Emacs key bindings from the user's preferences, loaded only when chosen.
 import { useEffect } from "react"
+import { undoFor } from "../undo"
 
 export type Keymap = "default" | "vim" | "emacs"
 
@@ -14,8 +15,11 @@ export function useKeymap(
     let dispose: (() => void) | null = null
     let live = true
     if (keymap === "vim") {
-      import("monaco-vim").then(({ initVimMode }) => {
+      import("monaco-vim").then(({ initVimMode, VimMode }) => {
         if (!live) return
+        // Vim's u / Ctrl+R would undo Monaco's model stack, which holds everyone's edits.
+        VimMode.commands.undo = (cm) => undoFor(cm.editor)?.undo()
+        VimMode.commands.redo = (cm) => undoFor(cm.editor)?.redo()
         const mode = initVimMode(editor, statusNode ?? undefined)
         dispose = () => mode.dispose()
       })
