@@ -9,10 +9,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from websockets.asyncio.client import connect
 
 from coderoom.settings import Settings
 from collab.live import make_room
-from collab.ydoc import pycrdt_client, text, wait_for
+from collab.ydoc import closed_within, pycrdt_client, text, wait_for
 from conftest import TEST_SECRET, _truncate_all
 from e2e.process import ServeProcess, free_port
 from interop.node import node_client
@@ -67,3 +68,20 @@ async def test_clients_on_two_nodes_converge_and_see_awareness(
             peers = (await js.call("peers", count=1))["peers"]
             assert peers[0]["user"]["name"] == "on-a"
             await js_a.call("cursor", file="main.py", pos=1)
+
+
+async def test_removal_on_one_node_closes_the_socket_on_the_other(
+    nodes: tuple[ServeProcess, ServeProcess],
+) -> None:
+    a, b = nodes
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{a.port}", timeout=20) as http:
+        room = await make_room(http)
+        url_b = f"ws://127.0.0.1:{b.port}/ws/rooms/{room.room_id}/doc?token={room.candidate_token}"
+        async with connect(url_b) as ws:
+            await ws.recv()  # in the room on node B
+            response = await http.delete(
+                f"/api/v1/rooms/{room.room_id}/participants/{room.candidate_id}",
+                headers=room.host_headers,
+            )
+            assert response.status_code == 204, response.text
+            assert await closed_within(ws, 5) == 4403
