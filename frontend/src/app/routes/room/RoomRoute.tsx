@@ -51,6 +51,7 @@ export function RoomRoute() {
       "admission.admitted",
       "admission.rejected",
       "participant.removed",
+      "participant.role_changed",
       "room.updated",
       "room.ended",
       "resync_required",
