@@ -81,6 +81,9 @@ def test_signals_reach_the_interviewer_only(new_context: NewContext, screenshot_
     shot(viewer, screenshot_dir, "ac8-join-notice")
     viewer.close()
 
+    # Inside the room the candidate is reminded of it too.
+    expect(guest.get_by_test_id("recording-notice")).to_be_visible()
+
     log = _activity(host)
     # 2. A 300-character paste from outside: the host sees it within 2 s; the guest is not blocked.
     set_code(guest, "x = 1\n")
@@ -128,6 +131,7 @@ def test_signals_off_records_nothing(new_context: NewContext) -> None:
     )
     viewer.close()
 
+    expect(guest.get_by_test_id("recording-notice")).to_have_count(0)
     set_code(guest, "y = 2\n")
     _paste_from_outside(guest, PASTE)
     _switch_away(guest, 2)
