@@ -6,6 +6,7 @@ import contextvars
 import json
 import logging
 import logging.config
+import re
 from typing import Any
 
 from typing_extensions import override
@@ -25,6 +26,24 @@ class ContextFilter(logging.Filter):
         record.request_id = request_id_var.get()
         record.room_id = room_id_var.get()
         record.user_id = user_id_var.get()
+        return True
+
+
+_TOKEN_IN_QUERY = re.compile(r"((?:access_)?token=)[^&\s\"']+")
+
+
+class RedactTokensFilter(logging.Filter):
+    """Blanks ``token=...`` query values in every log line.
+
+    WebSocket URLs carry access tokens; uvicorn's access log would write them to disk.
+    """
+
+    @override
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if "token=" in message:
+            record.msg = _TOKEN_IN_QUERY.sub(r"\1[redacted]", message)
+            record.args = ()
         return True
 
 
@@ -54,13 +73,16 @@ def configure_logging(level: str = "INFO") -> None:
         {
             "version": 1,
             "disable_existing_loggers": False,
-            "filters": {"context": {"()": ContextFilter}},
+            "filters": {
+                "context": {"()": ContextFilter},
+                "redact": {"()": RedactTokensFilter},
+            },
             "formatters": {"json": {"()": JsonFormatter}},
             "handlers": {
                 "stderr": {
                     "class": "logging.StreamHandler",
                     "formatter": "json",
-                    "filters": ["context"],
+                    "filters": ["context", "redact"],
                 }
             },
             "root": {"level": level, "handlers": ["stderr"]},
