@@ -1,5 +1,6 @@
 """Every built-in problem through the real sandbox: all four reference solutions pass every
-test, and the deliberately naive or wrong solution fails at least one hidden test.
+test, the deliberately naive or wrong solution fails at least one hidden test, and the
+starter code of every language builds and runs.
 
 Each case is one ``run_batch`` (compile once, run every test), exactly as a submission is
 graded, so these also measure what a candidate's Submit costs.
@@ -46,7 +47,14 @@ def _problem(library: LibraryProblem) -> tuple[models.Problem, list[models.TestC
     return problem, tests
 
 
-Case = tuple[str, str, str]  # slug, language, which code ("solutions" or "wrong")
+Case = tuple[str, str, str]  # slug, language, which code ("solutions", "wrong", "starter")
+
+
+KINDS = {
+    "test_reference_solution_passes_every_test": "solutions",
+    "test_wrong_solution_fails_a_hidden_test": "wrong",
+    "test_starter_code_builds_and_runs": "starter",
+}
 
 
 def _selected_cases(request: pytest.FixtureRequest) -> list[Case]:
@@ -54,7 +62,7 @@ def _selected_cases(request: pytest.FixtureRequest) -> list[Case]:
     for item in request.session.items:
         params = getattr(item, "callspec", None)
         if item.module is request.module and params is not None:
-            kind = "wrong" if "wrong" in item.name else "solutions"
+            kind = KINDS[item.originalname]  # type: ignore[attr-defined]
             cases.append((params.params["slug"], params.params.get("language", "python"), kind))
     return cases
 
@@ -78,7 +86,9 @@ async def graded(
     async def grade(case: Case) -> None:
         slug, language, kind = case
         problem, tests = _problem(LIBRARY[slug])
-        code = getattr(LIBRARY[slug], kind)[language]
+        if kind == "starter":
+            tests = tests[:1]  # it only has to build and run, not to pass
+        code = getattr(LIBRARY[slug], "starter_code" if kind == "starter" else kind)[language]
         async with slots:
             started = time.monotonic()
             results[case] = await judge(executor, problem, tests, language=language, code=code)
@@ -119,3 +129,16 @@ async def test_wrong_solution_fails_a_hidden_test(graded: dict[Case, Judgement],
     hidden_failures = [o for o in judgement.outcomes if not o.is_sample and o.verdict != "accepted"]
     assert hidden_failures, "the wrong solution passed every hidden test"
     assert judgement.score < 100.0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", sorted(LIBRARY))
+async def test_starter_code_builds_and_runs(
+    graded: dict[Case, Judgement], slug: str, language: str
+) -> None:
+    judgement = graded[(slug, language, "starter")]
+    assert judgement.verdict in ("wrong_answer", "accepted"), (
+        judgement.verdict,
+        judgement.compile_output[:500],
+        [o.stderr[:200] for o in judgement.outcomes],
+    )
