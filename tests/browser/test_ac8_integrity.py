@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from browser.helpers import NewContext, editor_text, focus_editor, shot
 from browser.panels import open_pair, set_code
@@ -17,7 +17,8 @@ pytestmark = pytest.mark.timeout(240)
 PASTE = "p" * 300
 
 
-def _activity(host: Page):
+def _activity(host: Page) -> Locator:
+    """Open the host's Activity tab; returns the log."""
     host.get_by_role("tab", name="Activity").click()
     return host.get_by_test_id("activity-log")
 
