@@ -18,6 +18,11 @@ describe("toastText", () => {
     ).toBe("Bo submitted")
   })
 
+  it("names a new problem, and says nothing when it is removed", () => {
+    expect(toastText(ev("problem.changed", { title: "Two Sum" }), "me")).toBe("Problem: Two Sum")
+    expect(toastText(ev("problem.changed", { title: null }), "me")).toBeNull()
+  })
+
   it("stays quiet about one's own actions and other events", () => {
     expect(toastText(ev("run.started", { by: { participant_id: "me" } }), "me")).toBeNull()
     expect(toastText(ev("participant.joined", { participant: { id: "me" } }), "me")).toBeNull()

@@ -20,6 +20,8 @@ export function toastText(message: EventMessage, meId: string): string | null {
       return participant?.id === meId ? null : `${participant?.display_name ?? "Someone"} joined`
     case "run.started":
       return by?.participant_id === meId ? null : `${by?.name ?? "Someone"} is running the code`
+    case "problem.changed":
+      return typeof data.title === "string" ? `Problem: ${data.title}` : null
     case "submission.notice":
       return data.participant_id === meId
         ? null
@@ -29,7 +31,7 @@ export function toastText(message: EventMessage, meId: string): string | null {
   }
 }
 
-/** Passing notices for joins, leaves, runs and submissions by others (polite live region). */
+/** Passing notices for joins, leaves, runs, submissions and the problem (polite live region). */
 export function RoomToasts({
   events,
   meId,
