@@ -82,7 +82,8 @@ export function RunPanel({
   startRef.current = start
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!isRunShortcut(event)) return
+      // One-line inputs (chat, search) keep the key for themselves.
+      if (!isRunShortcut(event) || event.target instanceof HTMLInputElement) return
       event.preventDefault()
       event.stopPropagation()
       startRef.current()
