@@ -65,7 +65,10 @@ def create_room(
     form.get_by_role("button", name="Create room").click()
     page.wait_for_url(re.compile(r"/rooms/[^/]+$"))
     room_id = page.url.rsplit("/", 1)[1]
-    link = page.get_by_label("Invite link", exact=True).input_value()
+    # The editor chunk is large; on a busy 2-core machine it can take a while to start.
+    invite = page.get_by_label("Invite link", exact=True)
+    invite.wait_for(timeout=30_000)
+    link = invite.input_value()
     return RoomInfo(room_id=room_id, invite_link=link)
 
 
@@ -80,7 +83,7 @@ def guest_join(page: Page, link: str, name: str, password: str | None = None) ->
 
 def wait_live(page: Page) -> None:
     """Wait until the editor is shown and the document is synced."""
-    expect(page.get_by_test_id("editor")).to_be_visible(timeout=15_000)
+    expect(page.get_by_test_id("editor")).to_be_visible(timeout=30_000)
     expect(page.get_by_test_id("connection-status")).to_have_attribute("data-phase", "live")
     page.locator("[data-testid=editor] .view-lines").wait_for()
 

@@ -201,7 +201,8 @@ def test_vim_undo_is_per_user_too(new_context: NewContext) -> None:
     host = new_context().new_page()
     sign_up(host, "Vera Vim")
     host.get_by_label("Keyboard").select_option("vim")
-    host.wait_for_timeout(300)  # saved
+    host.reload()
+    expect(host.get_by_label("Keyboard")).to_have_value("vim")
     room = create_room(host, "AC2 vim undo", auto_admit=True)
     wait_live(host)
     expect(host.locator(".vim-status")).to_be_visible()

@@ -101,7 +101,10 @@ def test_preferences_apply_to_the_editor(new_context: NewContext) -> None:
     page.get_by_label("Keyboard").select_option("vim")
     page.get_by_label("Font size").fill("18")
     expect(page.locator("html")).to_have_attribute("data-theme", "dark")
-    page.wait_for_timeout(300)  # the last change is saved
+    page.reload()  # what the server kept, not what the page remembers
+    expect(page.get_by_label("Theme")).to_have_value("dark")
+    expect(page.get_by_label("Keyboard")).to_have_value("vim")
+    expect(page.get_by_label("Font size")).to_have_value("18")
     create_room(page, "Prefs room")
     wait_live(page)
     expect(page.locator("[data-testid=editor] .monaco-editor.vs-dark")).to_be_visible()

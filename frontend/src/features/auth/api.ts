@@ -71,6 +71,11 @@ export function useUpdateProfile() {
   return useMutation({
     mutationFn: async (body: components["schemas"]["UserUpdate"]) =>
       unwrap(await api.PATCH("/api/v1/auth/me", { body })),
-    onSuccess: (user) => client.setQueryData([...meKey, true], user),
+    // Several quick changes race; the answer that arrives last may not be the newest, so
+    // show it at once and then ask for the settled state.
+    onSuccess: (user) => {
+      client.setQueryData([...meKey, true], user)
+      return client.invalidateQueries({ queryKey: meKey })
+    },
   })
 }
