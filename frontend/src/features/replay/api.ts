@@ -1,5 +1,5 @@
 import type { components } from "@/api/schema"
-import { api, unwrap } from "@/lib/http"
+import { api, roomHeaders, unwrap } from "@/lib/http"
 import { useQuery } from "@tanstack/react-query"
 
 export type Timeline = components["schemas"]["TimelinePublic"]
@@ -18,6 +18,7 @@ export function useTimeline(roomId: string) {
       unwrap(
         await api.GET("/api/v1/rooms/{room_id}/replay", {
           params: { path: { room_id: roomId } },
+          headers: roomHeaders(roomId),
         }),
       ),
     retry: false,
@@ -35,6 +36,7 @@ export function useUpdates(roomId: string) {
         const page = unwrap(
           await api.GET("/api/v1/rooms/{room_id}/replay/updates", {
             params: { path: { room_id: roomId }, query: { after_seq: after, limit: PAGE } },
+            headers: roomHeaders(roomId),
           }),
         )
         all.push(...page.updates)
@@ -53,6 +55,7 @@ export function useAnalytics(roomId: string, idleGapS: number) {
       unwrap(
         await api.GET("/api/v1/rooms/{room_id}/replay/analytics", {
           params: { path: { room_id: roomId }, query: { idle_gap_s: idleGapS } },
+          headers: roomHeaders(roomId),
         }),
       ),
     retry: false,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import * as Y from "yjs"
-import { ReplayDoc, advance, countAtOrBefore, decodeBase64 } from "./player"
+import { ReplayDoc, advance, countAtOrBefore, decodeBase64, monotonicTimes } from "./player"
 
 function script(steps: number): { updates: Uint8Array[]; texts: string[]; final: Uint8Array } {
   const doc = new Y.Doc()
@@ -47,6 +47,15 @@ describe("timing", () => {
     expect(advance(times, 1000, 100, 4, null)).toBe(1400)
     expect(advance(times, 1000, 100, 1, 5000)).toBe(60_750)
     expect(advance(times, 60_900, 100, 1, 5000)).toBe(61_000)
+  })
+
+  it("keeps times in log order", () => {
+    const times = monotonicTimes([
+      "2026-01-01T00:00:02Z",
+      "2026-01-01T00:00:01Z",
+      "2026-01-01T00:00:03Z",
+    ])
+    expect(times.map((t) => t % 10_000)).toEqual([2000, 2000, 3000])
   })
 
   it("decodes base64", () => {

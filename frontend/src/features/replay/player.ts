@@ -93,3 +93,15 @@ export function advance(
   if (upcoming !== undefined && upcoming - t > skipIdleMs) return Math.max(next, upcoming - 250)
   return next
 }
+
+/**
+ * Update times in log order, never decreasing: the log's order is the truth, and a clock
+ * step back (or updates from several servers) must not make the binary search lie.
+ */
+export function monotonicTimes(isoTimes: readonly string[]): number[] {
+  let last = Number.NEGATIVE_INFINITY
+  return isoTimes.map((ts) => {
+    last = Math.max(last, Date.parse(ts))
+    return last
+  })
+}

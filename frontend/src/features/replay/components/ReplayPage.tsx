@@ -9,7 +9,7 @@ import {
   useTimeline,
   useUpdates,
 } from "../api"
-import { ReplayDoc, advance, countAtOrBefore, decodeBase64 } from "../player"
+import { ReplayDoc, advance, countAtOrBefore, decodeBase64, monotonicTimes } from "../player"
 import { AnalyticsPanel } from "./AnalyticsPanel"
 import { ReplayEditor } from "./ReplayEditor"
 import { RunOutput } from "./RunOutput"
@@ -37,6 +37,7 @@ function refusal(error: unknown): string {
     return "You are not allowed to replay this room: only its host and interviewers can."
   }
   if (error instanceof ApiError && error.status === 404) return "There is no such room."
+  if (error instanceof ApiError && error.status === 401) return "Sign in to replay this room."
   return error instanceof Error ? error.message : "The replay could not be loaded."
 }
 
@@ -72,9 +73,13 @@ function Player({
   timeline: TimelineData
   updates: { ts: string; data: string; participant_id?: string | null }[]
 }) {
-  const times = useMemo(() => updates.map((u) => Date.parse(u.ts)), [updates])
+  const times = useMemo(() => monotonicTimes(updates.map((u) => u.ts)), [updates])
   const [start, end] = useMemo(() => span(timeline, times), [timeline, times])
-  const [position, setPosition] = useState(end)
+  // The playhead's time; `count` is set when stepping edit by edit (several edits can share
+  // one millisecond), otherwise it follows from the time.
+  const [cursor, setCursor] = useState<{ t: number; count: number | null }>({ t: end, count: null })
+  const setPosition = (t: number) => setCursor({ t, count: null })
+  const position = cursor.t
   const [playing, setPlaying] = useState(false)
   const [speed, setSpeed] = useState(1)
   const [skipIdle, setSkipIdle] = useState(true)
@@ -84,7 +89,7 @@ function Player({
   const [files, setFiles] = useState<Record<string, string>>({})
   const replay = useRef<ReplayDoc | null>(null)
   const analytics = useAnalytics(roomId, idleGapS)
-  const count = countAtOrBefore(times, position)
+  const count = cursor.count ?? countAtOrBefore(times, position)
 
   useEffect(() => {
     const doc = new ReplayDoc(updates.map((u) => decodeBase64(u.data)))
@@ -110,10 +115,10 @@ function Player({
     const tick = (now: number) => {
       const elapsed = now - last
       last = now
-      setPosition((t) => {
-        const next = advance(times, t, elapsed, speed, skipIdle ? idleGapS * 1000 : null)
+      setCursor((c) => {
+        const next = advance(times, c.t, elapsed, speed, skipIdle ? idleGapS * 1000 : null)
         if (next >= end) setPlaying(false)
-        return Math.min(next, end)
+        return { t: Math.min(next, end), count: null }
       })
       frame = requestAnimationFrame(tick)
     }
@@ -128,15 +133,15 @@ function Player({
       if (e.target instanceof HTMLInputElement && e.target.type !== "range") return
       e.preventDefault()
       setPlaying(false)
-      setPosition((t) => {
-        const n = countAtOrBefore(times, t)
-        if (e.key === "ArrowRight") return times[n] ?? end
-        return n >= 2 ? (times[n - 2] ?? start) : start
+      setCursor((c) => {
+        const n = c.count ?? countAtOrBefore(times, c.t)
+        const m = Math.max(0, Math.min(times.length, n + (e.key === "ArrowRight" ? 1 : -1)))
+        return { t: m === 0 ? start : (times[m - 1] ?? start), count: m }
       })
     }
     window.addEventListener("keydown", onKey)
     return () => window.removeEventListener("keydown", onKey)
-  }, [times, start, end])
+  }, [times, start])
 
   const paths = Object.keys(files).sort()
   const path = activeFile !== null && activeFile in files ? activeFile : (paths[0] ?? null)
