@@ -29,6 +29,8 @@ export interface RoomEventsOptions {
   getToken: () => string | null
   renewToken: () => Promise<boolean>
   enabled?: boolean
+  /** ws(s)://host of the server; our own origin unless a test points elsewhere. */
+  origin?: string
 }
 
 export function useRoomEvents({
@@ -36,6 +38,7 @@ export function useRoomEvents({
   getToken,
   renewToken,
   enabled = true,
+  origin,
 }: RoomEventsOptions): RoomEvents {
   const [status, setStatus] = useState<EventsStatus>("connecting")
   const [closeCode, setCloseCode] = useState<number | null>(null)
@@ -75,7 +78,7 @@ export function useRoomEvents({
       }
       // Resuming with ?last_seq= on connect keeps strict order (docs/protocol.md 1.4).
       const resume = lastSeq === null ? "" : `&last_seq=${lastSeq}`
-      const url = `${wsOrigin()}/ws/rooms/${encodeURIComponent(roomId)}/events?token=${encodeURIComponent(token)}${resume}`
+      const url = `${origin ?? wsOrigin()}/ws/rooms/${encodeURIComponent(roomId)}/events?token=${encodeURIComponent(token)}${resume}`
       const ws = new WebSocket(url)
       socket.current = ws
       ws.onopen = () => {
@@ -139,7 +142,7 @@ export function useRoomEvents({
       socket.current?.close(1000)
       socket.current = null
     }
-  }, [roomId, enabled])
+  }, [roomId, enabled, origin])
 
   const subscribe = useCallback(
     (type: string, handler: Handler, options?: { replay?: boolean }) => {
