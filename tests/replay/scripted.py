@@ -142,7 +142,7 @@ def _submission(room_id: str, participant_id: str) -> Submission:
         language="python",
         code="print(1)",
         verdict="wrong_answer",
-        score=0.7,
+        score=70.0,
         passed=7,
         total=10,
         hidden_passed=5,

@@ -62,7 +62,7 @@ async def test_timeline_has_lanes_updates_and_markers(
         "leave",
     ]
     submission = next(m for m in body["markers"] if m["kind"] == "submission")
-    assert submission["data"]["score"] == 0.7
+    assert submission["data"]["score"] == 70.0
     assert submission["participant_id"] == scripted.guest_id
     paste = next(m for m in body["markers"] if m["kind"] == "paste")
     assert paste["data"]["chars"] == 300
@@ -136,7 +136,7 @@ async def test_analytics_numbers(client: httpx.AsyncClient, scripted: Scripted) 
         "longest_idle_s": 16.0,
         "runs": 0,
         "submissions": 1,
-        "best_score": 0.7,
+        "best_score": 70.0,
         "pastes": 2,
         "paste_sizes": [300, 40],
         "tab_aways": 1,

@@ -13,6 +13,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
+import anyio
 from pycrdt import Doc, Map, MapEvent, Text, TextEvent
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -82,26 +83,39 @@ async def room_analytics(
 
 
 async def _tally_edits(session: AsyncSession, room_id: str, tallies: dict[str, _Tally]) -> None:
+    rows = await session.execute(
+        select(DocUpdate.created_at, DocUpdate.participant_id, DocUpdate.data)
+        .where(DocUpdate.room_id == room_id)
+        .order_by(DocUpdate.seq)
+    )
+    # Replaying the log is CPU work: a worker thread makes and uses the Doc.
+    edits = await anyio.to_thread.run_sync(_edits_blocking, list(rows.tuples()))
+    for ts, author, change in edits:
+        tally = tallies.get(author) if author is not None else None
+        if tally is not None:
+            tally.inserted += change.inserted
+            tally.deleted += change.deleted
+            tally.edit_times.append(ts)
+
+
+def _edits_blocking(
+    rows: list[tuple[datetime, str | None, bytes]],
+) -> list[tuple[datetime, str | None, _Change]]:
+    """Apply ``rows`` in order; the text each one inserted and deleted (text edits only)."""
     doc: Doc[Any] = Doc()
-    change = _Change()
     files: Map[Any] = doc.get("files", type=Map)
+    edits: list[tuple[datetime, str | None, _Change]] = []
+    change = _Change()
     subscription = files.observe_deep(lambda events: _observe(change, events))
     try:
-        rows = await session.execute(
-            select(DocUpdate.created_at, DocUpdate.participant_id, DocUpdate.data)
-            .where(DocUpdate.room_id == room_id)
-            .order_by(DocUpdate.seq)
-        )
         for ts, author, data in rows:
-            change.inserted = change.deleted = 0
             doc.apply_update(data)
-            tally = tallies.get(author) if author is not None else None
-            if tally is not None and (change.inserted or change.deleted):
-                tally.inserted += change.inserted
-                tally.deleted += change.deleted
-                tally.edit_times.append(ts)
+            if change.inserted or change.deleted:
+                edits.append((ts, author, change))
+                change = _Change()
     finally:
         files.unobserve(subscription)
+    return edits
 
 
 def _tally_signal(tallies: dict[str, _Tally], event_type: str, data: dict[str, Any]) -> None:

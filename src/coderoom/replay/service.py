@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+import anyio
 from pycrdt import Doc
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -235,13 +236,18 @@ async def state_at(session: AsyncSession, room_id: str, at: int | datetime) -> S
     from the newest checkpoint that covers no later update, then the log after it.
     """
     seq, ts = await _resolve(session, room_id, at)
-    doc = await doc_at(session, room_id, seq, ts)
-    return StatePublic(
-        seq=seq,
-        ts=ts,
-        files=collab_service.files_text(doc),
-        languages=collab_service.file_languages(doc),
-    )
+    updates = await updates_up_to(session, room_id, seq, ts) if ts is not None else []
+    # Applying thousands of updates takes a while: off the event loop, the Doc made and
+    # used in one worker thread.
+    files, languages = await anyio.to_thread.run_sync(_files_blocking, updates)
+    return StatePublic(seq=seq, ts=ts, files=files, languages=languages)
+
+
+def _files_blocking(updates: list[bytes]) -> tuple[dict[str, str], dict[str, str]]:
+    doc: Doc[Any] = Doc()
+    for data in updates:
+        doc.apply_update(data)
+    return collab_service.files_text(doc), collab_service.file_languages(doc)
 
 
 async def _resolve(
@@ -257,11 +263,11 @@ async def _resolve(
     return (row[0], row[1]) if row is not None else (0, None)
 
 
-async def doc_at(session: AsyncSession, room_id: str, seq: int, ts: datetime | None) -> Doc[Any]:
-    """The document made of the room's updates with ``seq`` up to ``seq`` (made at ``ts``)."""
-    doc: Doc[Any] = Doc()
-    if ts is None:
-        return doc
+async def updates_up_to(session: AsyncSession, room_id: str, seq: int, ts: datetime) -> list[bytes]:
+    """What to apply, in order, for the document of the updates up to ``seq`` (made at ``ts``).
+
+    The newest usable checkpoint's state comes first, then the log after it.
+    """
     # A checkpoint taken after the target update may hold later edits: only older ones do.
     checkpoint = await session.scalar(
         select(DocCheckpoint)
@@ -274,14 +280,12 @@ async def doc_at(session: AsyncSession, room_id: str, seq: int, ts: datetime | N
         .limit(1)
     )
     query = select(DocUpdate.data).where(DocUpdate.room_id == room_id, DocUpdate.seq <= seq)
-    if checkpoint is not None:
-        doc.apply_update(checkpoint.state)
-        query = query.where(
-            or_(
-                DocUpdate.seq > checkpoint.last_seq,
-                DocUpdate.created_at >= checkpoint.created_at - _CHECKPOINT_MARGIN,
-            )
+    if checkpoint is None:
+        return list(await session.scalars(query.order_by(DocUpdate.seq)))
+    query = query.where(
+        or_(
+            DocUpdate.seq > checkpoint.last_seq,
+            DocUpdate.created_at >= checkpoint.created_at - _CHECKPOINT_MARGIN,
         )
-    for data in await session.scalars(query.order_by(DocUpdate.seq)):
-        doc.apply_update(data)
-    return doc
+    )
+    return [checkpoint.state, *await session.scalars(query.order_by(DocUpdate.seq))]

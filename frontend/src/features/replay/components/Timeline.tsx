@@ -23,7 +23,9 @@ export function markerLabel(marker: Marker): string {
   if (marker.kind === "paste" && typeof data.chars === "number")
     return `${base} (${data.chars} chars)`
   if (marker.kind === "submission" && typeof data.score === "number") {
-    return `${base} (score ${Math.round(data.score * 100)}%)`
+    // The judge's score is a percentage.
+    const tests = typeof data.total === "number" ? `, ${data.passed}/${data.total} tests` : ""
+    return `${base} (${data.score}%${tests})`
   }
   if (marker.kind === "chat" && typeof data.text === "string") return `${base}: ${data.text}`
   return base
