@@ -2,6 +2,7 @@
 // a page reloaded without network still starts and opens the room from IndexedDB.
 // API calls and WebSockets are never cached.
 const CACHE = "coderoom-shell-v1"
+const NOT_APP = ["/api/", "/ws/", "/docs", "/redoc", "/openapi.json", "/healthz", "/readyz"]
 
 // The shell and the assets it names are cached at install: the very first page load happened
 // before this worker existed, so its requests were never seen by the fetch handler below.
@@ -26,7 +27,9 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
-  if (url.pathname.startsWith("/api/") || url.pathname.startsWith("/ws/")) return
+  // Only the SPA's own pages: the API docs and probes are other documents, and caching one of
+  // them as the shell would start the wrong page offline.
+  if (NOT_APP.some((prefix) => url.pathname.startsWith(prefix))) return
   if (request.mode === "navigate") {
     // Network first, so a new deploy is picked up; the cached shell when offline.
     event.respondWith(
