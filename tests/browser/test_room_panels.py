@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from browser.helpers import NewContext, expect_editor_text, shot
+from browser.helpers import NewContext, expect_editor_text, guest_join, shot, wait_live
 from browser.panels import open_pair, set_code
 
 pytestmark = pytest.mark.timeout(180)
@@ -65,3 +65,31 @@ def test_snapshots_roles_and_end(new_context: NewContext, screenshot_dir: Path) 
     host.get_by_role("dialog").get_by_role("button", name="End room").click()
     expect(guest.get_by_text("This room has ended")).to_be_visible()
     expect(host.get_by_text("This room has ended")).to_be_visible()
+
+
+def test_auto_admit_toggle_remove_and_toasts(new_context: NewContext) -> None:
+    host, guest, room = open_pair(new_context, "Panels admission")
+    auto = host.get_by_role("checkbox", name="Admit everyone automatically")
+    expect(auto).to_be_checked()
+    auto.uncheck()
+    expect(auto).not_to_be_checked()
+
+    third = new_context().new_page()
+    guest_join(third, room.invite_link, "Tia Third")
+    expect(third.get_by_text("Waiting for the host to let you in")).to_be_visible()
+    waiting = host.get_by_role("region", name="Waiting").get_by_role("listitem")
+    waiting.filter(has_text="Tia Third").get_by_role("button", name="Admit Tia Third").click()
+    expect(host.get_by_test_id("toasts")).to_contain_text("Tia Third joined")
+    wait_live(third)
+
+    # A run by someone else is announced to the others.
+    set_code(guest, 'print("toast")')
+    guest.get_by_role("button", name="Run", exact=True).click()
+    expect(host.get_by_test_id("toasts")).to_contain_text("Gus Guest is running the code")
+
+    host.get_by_role("button", name="Remove Gus Guest").click()
+    host.get_by_role("dialog").get_by_role("button", name="Remove").click()
+    expect(guest.get_by_text("You were removed from this room")).to_be_visible()
+    people = host.get_by_role("region", name="Participants")
+    expect(people).not_to_contain_text("Gus Guest")
+    expect(people).to_contain_text("Tia Third")

@@ -141,7 +141,8 @@ export function ParticipantsPanel({
         <label className="check">
           <input
             type="checkbox"
-            checked={autoAdmit}
+            // Optimistic while the change is on its way; room.updated brings the truth.
+            checked={autoAdmitToggle.isPending ? autoAdmitToggle.variables : autoAdmit}
             disabled={autoAdmitToggle.isPending}
             onChange={(e) => autoAdmitToggle.mutate(e.target.checked)}
           />
