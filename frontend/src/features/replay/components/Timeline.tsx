@@ -82,6 +82,16 @@ export function Timeline({
     return (i < 0 ? rows.length - 1 : i) * LANE_H + LANE_H / 2
   }
   const height = rows.length * LANE_H
+  // One tick per lane and pixel column: a long room has far more edits than pixels.
+  const ticks = [
+    ...new Map(
+      edits.map((edit) => {
+        const px = Math.round(x(edit.t))
+        const key = `${edit.participantId ?? ""}@${px}`
+        return [key, { key, px, participantId: edit.participantId }] as const
+      }),
+    ).values(),
+  ]
   const seekFromClick = (e: React.MouseEvent<SVGSVGElement>) => {
     const box = e.currentTarget.getBoundingClientRect()
     const px = ((e.clientX - box.left) / box.width) * WIDTH
@@ -108,13 +118,10 @@ export function Timeline({
           </g>
         )
       })}
-      {edits.map((edit, i) => {
-        const color = lanes.find((l) => l.id === edit.participantId)?.color ?? "#888"
-        const y = laneY(edit.participantId)
-        return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: edits never reorder
-          <line key={i} x1={x(edit.t)} x2={x(edit.t)} y1={y - 5} y2={y + 5} stroke={color} />
-        )
+      {ticks.map(({ key, px, participantId }) => {
+        const color = lanes.find((l) => l.id === participantId)?.color ?? "#888"
+        const y = laneY(participantId)
+        return <line key={key} x1={px} x2={px} y1={y - 5} y2={y + 5} stroke={color} />
       })}
       {markers.map((marker, i) => (
         // biome-ignore lint/a11y/useKeyWithClickEvents: the marker list below is the keyboard path
