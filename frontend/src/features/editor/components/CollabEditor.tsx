@@ -54,17 +54,35 @@ export function CollabEditor({
       ariaLabel: "Code editor",
       fixedOverflowWidgets: true,
     })
-    // Per-user undo replaces Monaco's (which would also undo other people's edits).
+    // Per-user undo replaces Monaco's (which would also undo other people's edits). As editor
+    // actions with Monaco's own ids they also serve editor.trigger(_, "undo"), which is how
+    // keymaps such as monaco-emacs undo.
     const { KeyMod, KeyCode } = monaco
-    instance.addCommand(KeyMod.CtrlCmd | KeyCode.KeyZ, () => undo.current?.undo())
-    instance.addCommand(KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, () => undo.current?.redo())
-    instance.addCommand(KeyMod.CtrlCmd | KeyCode.KeyY, () => undo.current?.redo())
+    const actions = [
+      instance.addAction({
+        id: "undo",
+        label: "Undo my last edit",
+        keybindings: [KeyMod.CtrlCmd | KeyCode.KeyZ],
+        run: () => {
+          undo.current?.undo()
+        },
+      }),
+      instance.addAction({
+        id: "redo",
+        label: "Redo my last edit",
+        keybindings: [KeyMod.CtrlCmd | KeyMod.Shift | KeyCode.KeyZ, KeyMod.CtrlCmd | KeyCode.KeyY],
+        run: () => {
+          undo.current?.redo()
+        },
+      }),
+    ]
     registerEditorUndo(instance, () => undo.current)
     setEditor(instance)
     onEditor?.(instance)
     return () => {
       onEditor?.(null)
       setEditor(null)
+      for (const action of actions) action.dispose()
       instance.getModel()?.dispose()
       instance.dispose()
     }
