@@ -197,15 +197,24 @@ def test_edit_latency_p95_under_500ms(new_context: NewContext) -> None:
     assert stats["p95_ms"] < 500, stats
 
 
-def test_vim_undo_is_per_user_too(new_context: NewContext) -> None:
+# keymap, text typed to insert "X" at the caret, undo keys, redo keys
+KEYMAPS = [
+    ("vim", "iX", ["u"], ["Control+r"]),
+    ("emacs", "X", ["Control+/"], ["Control+Shift+z"]),
+]
+
+
+@pytest.mark.parametrize(("keymap", "insert", "undo", "redo"), KEYMAPS)
+def test_keymap_undo_is_per_user_too(
+    new_context: NewContext, keymap: str, insert: str, undo: list[str], redo: list[str]
+) -> None:
     host = new_context().new_page()
-    sign_up(host, "Vera Vim")
-    host.get_by_label("Keyboard").select_option("vim")
+    sign_up(host, "Kim Keymap")
+    host.get_by_label("Keyboard").select_option(keymap)
     host.reload()
-    expect(host.get_by_label("Keyboard")).to_have_value("vim")
-    room = create_room(host, "AC2 vim undo", auto_admit=True)
+    expect(host.get_by_label("Keyboard")).to_have_value(keymap)
+    room = create_room(host, f"AC2 {keymap} undo", auto_admit=True)
     wait_live(host)
-    expect(host.locator(".vim-status")).to_be_visible()
     guest = new_context().new_page()
     guest_join(guest, room.invite_link, "Gus Guest")
     wait_live(guest)
@@ -214,15 +223,18 @@ def test_vim_undo_is_per_user_too(new_context: NewContext) -> None:
     expect_editor_text(host, lambda t: t == "guest\n")
     focus_editor(host)
     host.keyboard.press("Control+Home")
-    host.keyboard.type("iX")
-    host.keyboard.press("Escape")
+    host.keyboard.type(insert)
+    if keymap == "vim":
+        host.keyboard.press("Escape")  # back to normal mode, where u undoes
     expect_editor_text(guest, lambda t: t == "Xguest\n")
     go_to(guest, 2)
     guest.keyboard.type("Y")
     expect_editor_text(host, lambda t: t == "Xguest\nY")
-    host.keyboard.type("u")
+    for key in undo:
+        host.keyboard.press(key)
     for page in (host, guest):
         expect_editor_text(page, lambda t: t == "guest\nY")
-    host.keyboard.press("Control+r")
+    for key in redo:
+        host.keyboard.press(key)
     for page in (host, guest):
         expect_editor_text(page, lambda t: t == "Xguest\nY")
