@@ -89,7 +89,7 @@ def new_context(
             viewport={"width": 1280, "height": 720},
             permissions=["clipboard-read", "clipboard-write"],
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(15_000)  # a loaded 2-core CI machine
         context.on("console", on_console)
         context.on("weberror", lambda error: page_errors.append(str(error.error)))
         contexts.append(context)
