@@ -9,8 +9,11 @@ from typing import Any
 import httpx
 import pytest
 from pycrdt import Doc, Map
+from sqlalchemy import insert
 
 import accounts
+from coderoom.chat.models import RoomEvent
+from coderoom.storage.db import create_engine, create_sessionmaker
 from replay.scripted import T0, Scripted, script_room
 
 pytestmark = pytest.mark.anyio
@@ -231,3 +234,65 @@ async def test_bad_idle_gap_is_422(client: httpx.AsyncClient, scripted: Scripted
         headers=scripted.host["headers"],
     )
     assert response.status_code == 422, response.text
+
+
+@pytest.mark.parametrize(("role", "status"), [("observer", 403), ("interviewer", 200)])
+async def test_access_follows_the_role(
+    client: httpx.AsyncClient, scripted: Scripted, role: str, status: int
+) -> None:
+    room = (
+        await client.get(f"/api/v1/rooms/{scripted.room_id}", headers=scripted.host["headers"])
+    ).json()
+    person = await accounts.register(client, name="Ivan")
+    joined = await client.post(
+        f"/api/v1/invites/{room['invite_code']}/join",
+        json={"name": "Ivan"},
+        headers=person["headers"],
+    )
+    assert joined.status_code == 200, joined.text
+    changed = await client.patch(
+        f"/api/v1/rooms/{scripted.room_id}/participants/{joined.json()['participant']['id']}",
+        json={"role": role},
+        headers=scripted.host["headers"],
+    )
+    assert changed.status_code == 200, changed.text
+    response = await client.get(_url(scripted.room_id), headers=person["headers"])
+    assert response.status_code == status, response.text
+
+
+async def test_odd_logged_events_never_break_replay(
+    client: httpx.AsyncClient, scripted: Scripted, database_url: str
+) -> None:
+    # Signals come from browsers: whatever got stored, replay answers (no 500).
+    odd = [
+        ("presence.joined", {"connection": "not-a-dict"}),
+        ("presence.left", {"participant_id": 42}),
+        ("proctor.signal", {"participant_id": scripted.guest_id, "kind": "paste", "chars": "x"}),
+        ("proctor.signal", {"participant_id": scripted.guest_id, "kind": "tab_visible"}),
+        ("proctor.signal", {"participant_id": scripted.guest_id, "kind": "unknown"}),
+        ("proctor.signal", {"kind": "tab_hidden"}),
+        ("chat.message", {"text": "no author"}),
+    ]
+    engine = create_engine(database_url)
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            for i, (kind, data) in enumerate(odd, start=100):
+                await session.execute(
+                    insert(RoomEvent).values(
+                        room_id=scripted.room_id,
+                        seq=i,
+                        ts=T0 + timedelta(seconds=30 + i),
+                        type=kind,
+                        audience="all",
+                        data=data,
+                    )
+                )
+    finally:
+        await engine.dispose()
+    timeline = await _get(client, scripted)
+    kinds = [m["kind"] for m in timeline["markers"]]
+    assert kinds[-4:] == ["paste", "tab_back", "tab_away", "chat"]
+    stats = await _get(client, scripted, "/analytics")
+    guest = next(p for p in stats["participants"] if p["participant_id"] == scripted.guest_id)
+    assert guest["paste_sizes"] == [300, 40, 0]
+    assert guest["away_s"] == 5.0
