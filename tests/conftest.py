@@ -129,3 +129,14 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
         yield http
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests run last.
+
+    Playwright's sync API keeps its own event loop running on the main thread for as
+    long as its session fixture lives; async tests collected after it would fail with
+    "Cannot run the event loop while another loop is running".
+    """
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
