@@ -125,6 +125,7 @@ def _events(host: str, guest: str) -> list[tuple[float, str, str, dict[str, Any]
         (6, "proctor.signal", guest, _signal(guest, "tab_hidden")),
         (11, "proctor.signal", guest, _signal(guest, "tab_visible", away_ms=5000)),
         (12, "proctor.signal", guest, _signal(guest, "paste", chars=40, external=True)),
+        (14, "tests.finished", guest, _tests(guest)),
         (21, "presence.left", guest, {"connection_id": "c2", "participant_id": guest}),
         (22, "presence.left", guest, {"connection_id": "c3", "participant_id": guest}),
     ]
@@ -132,6 +133,17 @@ def _events(host: str, guest: str) -> list[tuple[float, str, str, dict[str, Any]
 
 def _signal(pid: str, kind: str, **extra: Any) -> dict[str, Any]:
     return {"participant_id": pid, "name": "Grace", "kind": kind, **extra}
+
+
+def _tests(pid: str) -> dict[str, Any]:
+    return {
+        "participant_id": pid,
+        "display_name": "Grace",
+        "language": "python",
+        "verdict": "wrong_answer",
+        "passed": 1,
+        "total": 2,
+    }
 
 
 def _submission(room_id: str, participant_id: str) -> Submission:

@@ -61,12 +61,15 @@ async def test_timeline_has_lanes_updates_and_markers(
         "tab_away",
         "tab_back",
         "paste",
+        "tests",
         "submission",
         "leave",
     ]
     submission = next(m for m in body["markers"] if m["kind"] == "submission")
     assert submission["data"]["score"] == 70.0
     assert submission["participant_id"] == scripted.guest_id
+    tests = next(m for m in body["markers"] if m["kind"] == "tests")
+    assert (tests["data"]["passed"], tests["participant_id"]) == (1, scripted.guest_id)
     paste = next(m for m in body["markers"] if m["kind"] == "paste")
     assert paste["data"]["chars"] == 300
 

@@ -941,7 +941,7 @@ export interface components {
              * Kind
              * @enum {string}
              */
-            kind: "run" | "submission" | "chat" | "paste" | "tab_away" | "tab_back" | "blur" | "focus" | "join" | "leave";
+            kind: "run" | "tests" | "submission" | "chat" | "paste" | "tab_away" | "tab_back" | "blur" | "focus" | "join" | "leave";
             /** Participant Id */
             participant_id: string | null;
             /**

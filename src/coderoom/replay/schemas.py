@@ -8,7 +8,17 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 MarkerKind = Literal[
-    "run", "submission", "chat", "paste", "tab_away", "tab_back", "blur", "focus", "join", "leave"
+    "run",
+    "tests",
+    "submission",
+    "chat",
+    "paste",
+    "tab_away",
+    "tab_back",
+    "blur",
+    "focus",
+    "join",
+    "leave",
 ]
 
 

@@ -40,7 +40,13 @@ from coderoom.rooms.models import Participant, Room
 # Same reason as collab's store: another process may commit a lower seq after a checkpoint.
 _CHECKPOINT_MARGIN = timedelta(seconds=30)
 # Activity-log event types the timeline shows (everything else is admission or room admin).
-_EVENT_TYPES = ("chat.message", "proctor.signal", "presence.joined", "presence.left")
+_EVENT_TYPES = (
+    "chat.message",
+    "tests.finished",
+    "proctor.signal",
+    "presence.joined",
+    "presence.left",
+)
 _SIGNAL_KINDS = {
     "paste": "paste",
     "tab_hidden": "tab_away",
@@ -109,7 +115,7 @@ async def timeline(session: AsyncSession, room: Room) -> TimelinePublic:
 
 
 async def room_events(session: AsyncSession, room_id: str) -> Sequence[RoomEvent]:
-    """The activity-log events replay shows (chat, proctoring, presence), oldest first."""
+    """The activity-log events replay shows (chat, sample tests, proctoring, presence)."""
     rows = await session.scalars(
         select(RoomEvent)
         .where(RoomEvent.room_id == room_id, RoomEvent.type.in_(_EVENT_TYPES))
@@ -157,8 +163,9 @@ def _event_markers(events: Sequence[RoomEvent]) -> list[MarkerPublic]:
     connections: dict[str, int] = {}  # open event sockets per participant
     for event in events:
         data = event.data
-        if event.type == "chat.message":
-            markers.append(_marker("chat", event, data.get("participant_id"), data))
+        if event.type in ("chat.message", "tests.finished"):
+            kind = "chat" if event.type == "chat.message" else "tests"
+            markers.append(_marker(kind, event, data.get("participant_id"), data))
         elif event.type == "proctor.signal" and data.get("kind") in _SIGNAL_KINDS:
             kind = _SIGNAL_KINDS[data["kind"]]
             markers.append(_marker(kind, event, data.get("participant_id"), data))

@@ -6,6 +6,7 @@ const WIDTH = 1000
 
 const MARKER_LABEL: Record<Marker["kind"], string> = {
   run: "Run",
+  tests: "Ran sample tests",
   submission: "Submission",
   chat: "Chat",
   paste: "Paste",
@@ -28,6 +29,9 @@ export function markerLabel(marker: Marker): string {
     return `${base} (${data.score}%${tests})`
   }
   if (marker.kind === "chat" && typeof data.text === "string") return `${base}: ${data.text}`
+  if (marker.kind === "tests" && typeof data.total === "number") {
+    return `${base} (${data.passed}/${data.total} passed)`
+  }
   return base
 }
 
@@ -39,6 +43,8 @@ function MarkerShape({ marker, x, y }: { marker: Marker; x: number; y: number })
       return <rect x={x - 5} y={y - 5} width={10} height={10} />
     case "chat":
       return <circle cx={x} cy={y} r={4} />
+    case "tests":
+      return <circle cx={x} cy={y} r={5} />
     case "paste":
       return <rect x={x - 4} y={y - 7} width={8} height={14} rx={2} />
     case "tab_away":
