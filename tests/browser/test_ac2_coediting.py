@@ -210,7 +210,10 @@ def test_keymap_undo_is_per_user_too(
 ) -> None:
     host = new_context().new_page()
     sign_up(host, "Kim Keymap")
-    host.get_by_label("Keyboard").select_option(keymap)
+    with host.expect_response(
+        lambda r: r.url.endswith("/api/v1/auth/me") and r.request.method == "PATCH"
+    ):
+        host.get_by_label("Keyboard").select_option(keymap)
     host.reload()
     expect(host.get_by_label("Keyboard")).to_have_value(keymap)
     room = create_room(host, f"AC2 {keymap} undo", auto_admit=True)

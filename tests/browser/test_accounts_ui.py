@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Response, expect
 
 from browser.helpers import (
     PASSWORD,
@@ -94,12 +96,26 @@ def test_dashboard_rooms_copy_and_delete(new_context: NewContext, screenshot_dir
     expect(active).to_contain_text("Keep me")
 
 
+def _is_profile_patch(response: Response) -> bool:
+    return response.url.endswith("/api/v1/auth/me") and response.request.method == "PATCH"
+
+
+@contextmanager
+def _saved(page: Page) -> Iterator[None]:
+    """Wait for the profile PATCH that the change inside the block sends."""
+    with page.expect_response(_is_profile_patch):
+        yield
+
+
 def test_preferences_apply_to_the_editor(new_context: NewContext) -> None:
     page = new_context().new_page()
     sign_up(page, "Pia Prefs")
-    page.get_by_label("Theme").select_option("dark")
-    page.get_by_label("Keyboard").select_option("vim")
-    page.get_by_label("Font size").fill("18")
+    with _saved(page):
+        page.get_by_label("Theme").select_option("dark")
+    with _saved(page):
+        page.get_by_label("Keyboard").select_option("vim")
+    with _saved(page):
+        page.get_by_label("Font size").fill("18")
     expect(page.locator("html")).to_have_attribute("data-theme", "dark")
     page.reload()  # what the server kept, not what the page remembers
     expect(page.get_by_label("Theme")).to_have_value("dark")
