@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import secrets
 import shutil
@@ -19,10 +20,11 @@ from fastapi import FastAPI
 from sqlalchemy import text
 
 from coderoom import models
-from coderoom.app import create_app
 from coderoom.migrations import upgrade_blocking
+from coderoom.realtime.bus import Bus
 from coderoom.settings import AuthSettings, Settings
 from coderoom.storage.db import create_engine
+from lifespan import Collect, collect_room_events, running_app
 
 PG_ADMIN_DSN = os.environ.get("TEST_PG_ADMIN_DSN", "postgresql://postgres@127.0.0.1:5432/test")
 TEST_SECRET = "test-secret-key-" + "x" * 32
@@ -116,11 +118,29 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-async def app(settings: Settings) -> AsyncIterator[FastAPI]:
-    """The real app with its lifespan running."""
-    application = create_app(settings)
-    async with LifespanManager(application, startup_timeout=30, shutdown_timeout=30) as manager:
-        yield manager.app  # type: ignore[misc]
+async def manager(settings: Settings) -> AsyncIterator[LifespanManager]:
+    """The real app with its lifespan running (the manager keeps hold of its state)."""
+    async with running_app(settings) as running:
+        yield running
+
+
+@pytest.fixture
+def app(manager: LifespanManager) -> FastAPI:
+    """The running app (what the shared ``client`` fixture talks to)."""
+    return manager.app  # type: ignore[return-value]
+
+
+@pytest.fixture
+def state(manager: LifespanManager) -> dict[str, Any]:
+    """The app's lifespan state (bus, executor, sessionmaker...)."""
+    return manager._state
+
+
+@pytest.fixture
+def room_events(state: dict[str, Any]) -> Collect:
+    """``await room_events(room_id, action)``: the room's envelopes published during action."""
+    bus: Bus = state["bus"]
+    return functools.partial(collect_room_events, bus)
 
 
 @pytest.fixture

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
 
 from accounts import create_room, join_as_guest, register
+from lifespan import Collect
 
 pytestmark = pytest.mark.anyio
 
 # What tests/problems/conftest.py seeds.
 SEEDED = ("two-sum", "valid-parentheses", "group-anagrams", "binary-tree-level-order")
-Collect = Callable[[str, Callable[[], Awaitable[Any]]], Awaitable[list[dict[str, Any]]]]
 
 HIDDEN = "HIDDEN-7f3a"  # appears only in hidden tests and solutions
 SOLVE = "import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\n"

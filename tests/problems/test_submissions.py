@@ -6,20 +6,19 @@ These go through the real sandbox (python only, to stay quick).
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 import pytest
 
 from accounts import create_room, join_as_guest, register
+from lifespan import Collect
 
 pytestmark = [pytest.mark.anyio, pytest.mark.sandbox]
 
 HIDDEN = "HIDDEN-7f3a"
 SOLVE = "import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\n"
 ECHO = "import sys\nsys.stdout.write(sys.stdin.read())\n"  # a candidate fishing for inputs
-Collect = Callable[[str, Callable[[], Awaitable[Any]]], Awaitable[list[dict[str, Any]]]]
 
 PROBLEM = {
     "slug": "add-two",

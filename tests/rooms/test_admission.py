@@ -31,7 +31,7 @@ async def test_guest_waits_then_is_admitted(client: httpx.AsyncClient, room_even
     async def join() -> None:
         joined.update(await join_as_guest(client, room["invite_code"], name="  Grace  "))
 
-    events = await room_events(room["id"]).during(join)
+    events = await room_events(room["id"], join)
     assert joined["status"] == "waiting"
     assert joined["room_id"] == room["id"]
     assert joined["participant"]["display_name"] == "Grace"
@@ -52,7 +52,7 @@ async def test_guest_waits_then_is_admitted(client: httpx.AsyncClient, room_even
         response = await client.post(url(room, pid, "admit"), headers=host["headers"])
         assert response.json()["status"] == "admitted"
 
-    events = await room_events(room["id"]).during(admit)
+    events = await room_events(room["id"], admit)
     assert [(e["type"], e["audience"], e["participant_id"]) for e in events] == [
         ("admission.admitted", "participant", pid),
         ("admission.admitted", "staff", None),
@@ -183,7 +183,7 @@ async def test_rejected_participant_stays_rejected(
         response = await client.post(url(room, pid, "reject"), headers=host["headers"])
         assert response.json()["status"] == "rejected"
 
-    events = await room_events(room["id"]).during(reject)
+    events = await room_events(room["id"], reject)
     assert [(e["type"], e["audience"]) for e in events] == [
         ("admission.rejected", "participant"),
         ("admission.rejected", "staff"),
@@ -207,7 +207,7 @@ async def test_auto_admit_skips_the_waiting_room(
     async def join() -> None:
         result.update(await join_as_guest(client, room["invite_code"]))
 
-    events = await room_events(room["id"]).during(join)
+    events = await room_events(room["id"], join)
     assert result["status"] == "admitted"
     assert [(e["type"], e["audience"]) for e in events] == [("participant.joined", "all")]
 
@@ -225,7 +225,7 @@ async def test_roles_are_the_hosts_to_change(client: httpx.AsyncClient, room_eve
         )
         assert response.json()["role"] == "interviewer"
 
-    events = await room_events(room["id"]).during(promote)
+    events = await room_events(room["id"], promote)
     assert [(e["type"], e["audience"]) for e in events] == [("participant.role_changed", "all")]
     # Interviewers are staff: they see the invite code, but roles stay the host's call.
     view = await client.get(f"/api/v1/rooms/{room['id']}", headers=alice["headers"])
@@ -271,7 +271,7 @@ async def test_remove_participant(client: httpx.AsyncClient, room_events: Any) -
         response = await client.delete(url(room, cid), headers=interviewer["headers"])
         assert response.status_code == 204
 
-    events = await room_events(room["id"]).during(remove)
+    events = await room_events(room["id"], remove)
     assert [(e["type"], e["audience"]) for e in events] == [
         ("participant.removed", "all"),
         ("participant.removed", "participant"),

@@ -175,7 +175,7 @@ async def test_update_room(client: httpx.AsyncClient, room_events: Any) -> None:
         assert response.json()["title"] == "Renamed"
         assert response.json()["auto_admit"] is True
 
-    events = await room_events(room["id"]).during(patch)
+    events = await room_events(room["id"], patch)
     assert [e["type"] for e in events] == ["room.updated"]
     assert events[0]["data"]["changes"] == {
         "title": "Renamed",
@@ -224,7 +224,7 @@ async def test_end_room(client: httpx.AsyncClient, room_events: Any) -> None:
         assert response.json()["status"] == "ended"
         assert response.json()["ended_at"]
 
-    events = await room_events(room["id"]).during(end)
+    events = await room_events(room["id"], end)
     assert [(e["type"], e["audience"]) for e in events] == [("room.ended", "all")]
     assert (await client.post(f"{base}/end", headers=host["headers"])).status_code == 200
     assert (await client.get(base, headers=host["headers"])).json()["status"] == "ended"
