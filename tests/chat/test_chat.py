@@ -7,7 +7,15 @@ import time
 import pytest
 from starlette.testclient import TestClient
 
-from chat.wsutil import BOTH_BUSES, REDIS_URL, Socket, admitted_guest, events_url, make_room
+from chat.wsutil import (
+    BOTH_BUSES,
+    REDIS_URL,
+    Socket,
+    admitted_guest,
+    events_url,
+    make_room,
+    sockets,
+)
 from coderoom.app import create_app
 from coderoom.settings import Settings
 
@@ -99,11 +107,7 @@ def test_chat_length_limit_and_empty(tc: TestClient) -> None:
 def test_typing_is_relayed_to_others_only(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room)
-    with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, guest.token)) as g,
-    ):
-        host, cand = Socket(h), Socket(g)
+    with sockets(tc, room.id, room.host.token, guest.token) as (host, cand):
         host.opening()
         cand.opening()
         cand.send({"type": "typing", "active": True})

@@ -9,7 +9,16 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
-from chat.wsutil import BOTH_BUSES, Socket, admit, admitted_guest, events_url, join_guest, make_room
+from chat.wsutil import (
+    BOTH_BUSES,
+    Socket,
+    admit,
+    admitted_guest,
+    events_url,
+    join_guest,
+    make_room,
+    sockets,
+)
 from coderoom.app import create_app
 from coderoom.settings import Settings
 
@@ -50,11 +59,7 @@ def test_waiting_client_sees_only_its_admission_outcome(tc: TestClient) -> None:
 def test_rejected_waiting_client_is_told_and_closed(tc: TestClient) -> None:
     room = make_room(tc)
     guest = join_guest(tc, room)
-    with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, guest.token)) as w,
-    ):
-        host, wait = Socket(h), Socket(w)
+    with sockets(tc, room.id, room.host.token, guest.token) as (host, wait):
         host.opening()
         assert wait.recv()["type"] == "welcome"
         host.send({"type": "admission.reject", "participant_id": guest.participant_id})
@@ -65,11 +70,7 @@ def test_rejected_waiting_client_is_told_and_closed(tc: TestClient) -> None:
 def test_auto_admit_toggle_and_staff_only(tc: TestClient) -> None:
     room = make_room(tc)
     member = admitted_guest(tc, room)
-    with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, member.token)) as c,
-    ):
-        host, cand = Socket(h), Socket(c)
+    with sockets(tc, room.id, room.host.token, member.token) as (host, cand):
         host.opening()
         cand.opening()
         cand.send({"type": "admission.auto_admit", "enabled": True})
@@ -86,12 +87,8 @@ def test_proctoring_signals_reach_staff_only_and_are_stored(tc: TestClient, enab
     room = make_room(tc, proctoring_enabled=enabled)
     cand_member = admitted_guest(tc, room, "Candy")
     peer_member = admitted_guest(tc, room, "Peer")
-    with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, cand_member.token)) as c,
-        tc.websocket_connect(events_url(room.id, peer_member.token)) as p,
-    ):
-        host, cand, peer = Socket(h), Socket(c), Socket(p)
+    tokens = (room.host.token, cand_member.token, peer_member.token)
+    with sockets(tc, room.id, *tokens) as (host, cand, peer):
         for sock in (host, cand, peer):
             sock.opening()
         cand.send({"type": "proctor.signal", "kind": "tab_hidden"})
@@ -340,12 +337,7 @@ def test_room_ended_is_delivered_then_sockets_close(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room)
     waiting = join_guest(tc, room, "Late")
-    with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, guest.token)) as c,
-        tc.websocket_connect(events_url(room.id, waiting.token)) as w,
-    ):
-        host, cand, wait = Socket(h), Socket(c), Socket(w)
+    with sockets(tc, room.id, room.host.token, guest.token, waiting.token) as (host, cand, wait):
         host.opening()
         cand.opening()
         assert wait.recv()["type"] == "welcome"
@@ -391,11 +383,7 @@ def test_role_change_and_removal_apply_to_open_sockets(tc: TestClient) -> None:
     room = make_room(tc)
     promoted = admitted_guest(tc, room, "Ivy")
     removed = admitted_guest(tc, room, "Rex")
-    with (
-        tc.websocket_connect(events_url(room.id, promoted.token)) as p,
-        tc.websocket_connect(events_url(room.id, removed.token)) as r,
-    ):
-        ivy, rex = Socket(p), Socket(r)
+    with sockets(tc, room.id, promoted.token, removed.token) as (ivy, rex):
         ivy.opening()
         rex.opening()
         url = f"/api/v1/rooms/{room.id}/participants/{promoted.participant_id}"

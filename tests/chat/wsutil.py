@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +13,8 @@ import anyio
 import pytest
 from starlette.testclient import TestClient, WebSocketTestSession
 
-PASSWORD = "correct horse battery staple"
+from accounts import PASSWORD, bearer
+
 REDIS_URL = "redis://127.0.0.1:6379/0"
 # For tests that must also hold across processes: ``@BOTH_BUSES`` runs them once with the
 # in-process bus/log/presence and once with the Redis ones (the ``tc`` fixture reads it).
@@ -19,10 +22,6 @@ BOTH_BUSES = pytest.mark.parametrize(
     "tc", ["memory", pytest.param("redis", marks=pytest.mark.redis)], indirect=True
 )
 _counter = itertools.count()
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 @dataclass
@@ -154,3 +153,13 @@ class Socket:
 def events_url(room_id: str, token: str | None, **params: Any) -> str:
     query = "&".join(f"{k}={v}" for k, v in ({"token": token} | params).items() if v is not None)
     return f"/ws/rooms/{room_id}/events" + (f"?{query}" if query else "")
+
+
+@contextmanager
+def sockets(tc: TestClient, room_id: str, *tokens: str) -> Iterator[list[Socket]]:
+    """An events socket into ``room_id`` per token, opened in order and closed in reverse."""
+    with ExitStack() as stack:
+        yield [
+            Socket(stack.enter_context(tc.websocket_connect(events_url(room_id, token))))
+            for token in tokens
+        ]
