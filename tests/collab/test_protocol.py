@@ -85,6 +85,17 @@ class _Socket:
         self.closed = code
 
 
+def _lagging(updates: list[bytes]) -> tuple[_Socket, Connection]:
+    """A connection with a frame, ``updates`` one by one and another frame queued."""
+    socket = _Socket()
+    conn = Connection(socket, participant_id=None, can_write=True)
+    conn.send_frame(b"\x03")
+    for update in updates:
+        conn.send_update(update)
+    conn.send_frame(b"\x01\x00")
+    return socket, conn
+
+
 async def test_lagging_client_gets_merged_updates_in_order() -> None:
     source: Doc = Doc()
     updates: list[bytes] = []
@@ -92,24 +103,14 @@ async def test_lagging_client_gets_merged_updates_in_order() -> None:
     source["t"] = t = Text()
     for ch in "hello":
         t.insert(len(t), ch)
-    socket = _Socket()
-    conn = Connection(socket, participant_id=None, can_write=True)
-    conn.send_frame(b"\x03")
-    for update in updates:
-        conn.send_update(update)
-    conn.send_frame(b"\x01\x00")
+    socket, conn = _lagging(updates)
     conn.close(1000)
     await conn.write_loop()
     # close() drops what was queued: a closing client gets only the close frame.
     assert socket.sent == []
     assert socket.closed == 1000
 
-    socket = _Socket()
-    conn = Connection(socket, participant_id=None, can_write=True)
-    conn.send_frame(b"\x03")
-    for update in updates:
-        conn.send_update(update)
-    conn.send_frame(b"\x01\x00")
+    socket, conn = _lagging(updates)
     frames = [conn._next_frame() for _ in range(3)]
     assert frames[0] == b"\x03"
     assert frames[2] == b"\x01\x00"
