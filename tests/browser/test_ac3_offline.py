@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -49,6 +50,9 @@ def test_offline_edits_merge_on_reconnect(new_context: NewContext, screenshot_di
     guest.context.set_offline(True)
     expect(_status(guest)).to_have_text(OFFLINE_LABEL, timeout=3_000)
     expect(guest.get_by_text(OFFLINE_LABEL)).to_be_visible()
+    # Presence seen from an offline browser is unknown, not "online".
+    people = guest.get_by_role("region", name="Participants")
+    expect(people).not_to_contain_text(re.compile(r"\bonline\b"))
 
     go_to(guest, 3)
     guest.keyboard.type(" offline-edit")

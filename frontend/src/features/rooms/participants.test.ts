@@ -56,6 +56,13 @@ describe("participantsReducer", () => {
     expect(participantList(s).find((p) => p.id === "host")?.online).toBe(true)
   })
 
+  it("forgets presence while the socket is down", () => {
+    const online = apply(loaded, { type: "presence.state", connections: [conn("gus", "c1")] })
+    const down = participantsReducer(online, { type: "disconnected" })
+    expect(participantList(down).some((p) => p.online)).toBe(false)
+    expect(participantList(down)).toHaveLength(2)
+  })
+
   it("adds waiting people and updates their status from admission events", () => {
     let s = apply(
       loaded,

@@ -13,6 +13,8 @@ export const emptyParticipants: ParticipantsState = { byId: {}, online: {} }
 export type ParticipantsAction =
   | { type: "load"; participants: WireParticipant[] }
   | { type: "message"; message: ServerMessage }
+  /** The events socket is down: who is online is unknown until the next presence.state. */
+  | { type: "disconnected" }
 
 function upsert(state: ParticipantsState, participant: unknown): ParticipantsState {
   const p = participant as WireParticipant | undefined
@@ -53,6 +55,7 @@ export function participantsReducer(
   state: ParticipantsState,
   action: ParticipantsAction,
 ): ParticipantsState {
+  if (action.type === "disconnected") return { ...state, online: {} }
   if (action.type === "load") {
     let next = state
     for (const p of action.participants) next = upsert(next, p)

@@ -22,7 +22,10 @@ export function useParticipants(
   useEffect(() => {
     if (initial) dispatch({ type: "load", participants: initial })
   }, [initial])
-  const { subscribe } = events
+  const { subscribe, status } = events
+  useEffect(() => {
+    if (status !== "open") dispatch({ type: "disconnected" })
+  }, [status])
   useEffect(
     () => subscribe("*", (message) => dispatch({ type: "message", message }), { replay: true }),
     [subscribe],

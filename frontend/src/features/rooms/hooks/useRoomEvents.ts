@@ -133,12 +133,17 @@ export function useRoomEvents({
         open()
       }
     }
+    // A dead socket can look open for a while; the browser knows sooner. Closing it makes the
+    // status (and the presence shown from it) honest until the network is back.
+    const onOffline = () => socket.current?.close(1000)
     window.addEventListener("online", onOnline)
+    window.addEventListener("offline", onOffline)
     open()
     return () => {
       stopped = true
       window.clearTimeout(timer)
       window.removeEventListener("online", onOnline)
+      window.removeEventListener("offline", onOffline)
       socket.current?.close(1000)
       socket.current = null
     }
