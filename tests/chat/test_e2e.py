@@ -15,9 +15,8 @@ import httpx
 import pytest
 import websockets
 
-import accounts
 from coderoom.settings import Settings
-from collab.live import serve_app
+from collab.live import make_room, serve_app
 
 pytestmark = [pytest.mark.anyio, pytest.mark.e2e]
 
@@ -57,12 +56,10 @@ async def test_single_node_round_trip_and_reconnect(settings: Settings) -> None:
     async with anyio.create_task_group() as tg:
         server, base = await serve_app(settings, tg)
         async with httpx.AsyncClient(base_url=f"http://{base}") as http:
-            host = await accounts.register(http, name="Host")
-            room = await accounts.create_room(http, host["headers"], auto_admit=True)
-            guest = await accounts.join_as_guest(http, room["invite_code"], name="Cand")
+            room = await make_room(http)
         async with (
-            websockets.connect(url(base, room["id"], host["access_token"])) as h,
-            websockets.connect(url(base, room["id"], guest["access_token"])) as g,
+            websockets.connect(url(base, room.room_id, room.host_token)) as h,
+            websockets.connect(url(base, room.room_id, room.candidate_token)) as g,
         ):
             await recv_until(h, "chat.history")
             guest_conn = (await recv_until(g, "welcome"))["connection_id"]
@@ -77,7 +74,7 @@ async def test_single_node_round_trip_and_reconnect(settings: Settings) -> None:
         # Both sockets closed; a host reconnecting from the chat message resumes and
         # finds the guest's leave (detected on close, not after a heartbeat timeout).
         async with websockets.connect(
-            url(base, room["id"], host["access_token"], last_seq=msg["seq"])
+            url(base, room.room_id, room.host_token, last_seq=msg["seq"])
         ) as h:
             with anyio.fail_after(5):
                 left = await recv_until(h, "presence.left")
@@ -94,13 +91,11 @@ async def test_two_nodes_share_events_and_seq_through_redis(settings: Settings) 
         server_a, base_a = await serve_app(settings, tg)
         server_b, base_b = await serve_app(settings, tg)
         async with httpx.AsyncClient(base_url=f"http://{base_a}") as http:
-            host = await accounts.register(http, name="Host")
-            room = await accounts.create_room(http, host["headers"], auto_admit=True)
-            guest = await accounts.join_as_guest(http, room["invite_code"], name="Cand")
-        room_id = room["id"]
+            room = await make_room(http)
+        room_id = room.room_id
         async with (
-            websockets.connect(url(base_a, room_id, host["access_token"])) as h,
-            websockets.connect(url(base_b, room_id, guest["access_token"])) as g,
+            websockets.connect(url(base_a, room_id, room.host_token)) as h,
+            websockets.connect(url(base_b, room_id, room.candidate_token)) as g,
         ):
             await recv_until(h, "chat.history")
             await recv_until(g, "chat.history")
@@ -122,12 +117,12 @@ async def test_two_nodes_share_events_and_seq_through_redis(settings: Settings) 
             assert len(set(seen["host"].values())) == 20
             last_seq = max(seen["guest"].values())
         # The guest was on node B; it resumes on node A and misses nothing.
-        async with websockets.connect(url(base_b, room_id, host["access_token"])) as h:
+        async with websockets.connect(url(base_b, room_id, room.host_token)) as h:
             await recv_until(h, "chat.history")
             await h.send(json.dumps({"type": "chat.send", "text": "while you were away"}))
             await recv_chat(h, "while you were away")
         async with websockets.connect(
-            url(base_a, room_id, guest["access_token"], last_seq=last_seq)
+            url(base_a, room_id, room.candidate_token, last_seq=last_seq)
         ) as g:
             missed = await recv_chat(g, "while you were away")
             assert missed["seq"] > last_seq
@@ -143,17 +138,15 @@ async def test_a_client_that_stops_reading_is_closed_with_1013(settings: Setting
     async with anyio.create_task_group() as tg:
         server, base = await serve_app(settings, tg)
         async with httpx.AsyncClient(base_url=f"http://{base}") as http:
-            host = await accounts.register(http, name="Host")
-            room = await accounts.create_room(http, host["headers"], auto_admit=True)
-            guest = await accounts.join_as_guest(http, room["invite_code"], name="Slow")
+            room = await make_room(http, candidate="Slow")
         async with (
-            websockets.connect(url(base, room["id"], host["access_token"])) as h,
-            websockets.connect(url(base, room["id"], guest["access_token"]), max_queue=1) as s,
+            websockets.connect(url(base, room.room_id, room.host_token)) as h,
+            websockets.connect(url(base, room.room_id, room.candidate_token), max_queue=1) as s,
         ):
             await recv_until(h, "chat.history")
             await recv_until(s, "chat.history")
             blob = {"sdp": "x" * 60_000}
-            signal = {"type": "rtc.signal", "to": guest["participant"]["id"], "kind": "offer"}
+            signal = {"type": "rtc.signal", "to": room.candidate_id, "kind": "offer"}
             frame = json.dumps(signal | {"payload": blob})
             # ~36 MB towards a client that reads nothing: TCP buffers fill, then its queue.
             for _ in range(600):

@@ -67,11 +67,11 @@ class RoomSetup:
     host_headers: dict[str, str]
 
 
-async def make_room(http: httpx.AsyncClient, **fields: Any) -> RoomSetup:
+async def make_room(http: httpx.AsyncClient, candidate: str = "Cand", **fields: Any) -> RoomSetup:
     """A room (auto-admit on) with its host and one admitted guest candidate."""
     host = await accounts.register(http, name="Host")
     room = await accounts.create_room(http, host["headers"], auto_admit=True, **fields)
-    guest = await accounts.join_as_guest(http, room["invite_code"], name="Cand")
+    guest = await accounts.join_as_guest(http, room["invite_code"], name=candidate)
     return RoomSetup(
         room_id=room["id"],
         invite_code=room["invite_code"],

@@ -6,6 +6,7 @@ import anyio
 import pytest
 from sqlalchemy import func, select
 
+import accounts
 from coderoom.collab.models import DocUpdate
 from coderoom.settings import Settings
 from coderoom.storage.db import create_engine, create_sessionmaker
@@ -76,11 +77,7 @@ async def test_snapshot_bad_input(
 async def test_snapshot_access(live: LiveServer, room: RoomSetup) -> None:
     base = f"/api/v1/rooms/{room.room_id}/snapshots"
     assert (await live.http.get(base)).status_code == 401
-    other = await live.http.post(
-        "/api/v1/auth/register",
-        json={"name": "Eve", "email": "eve@example.com", "password": "correct horse battery"},
-    )
-    eve = {"Authorization": f"Bearer {other.json()['access_token']}"}
+    eve = (await accounts.register(live.http, name="Eve", email="eve@example.com"))["headers"]
     assert (await live.http.get(base, headers=eve)).status_code == 404
     assert (await live.http.post(base, json={"message": "m"}, headers=eve)).status_code == 404
 
