@@ -10,8 +10,7 @@ from asgi_lifespan import LifespanManager
 from coderoom.problems.seed import seed_library
 from coderoom.settings import Settings
 from lifespan import running_app
-
-SEEDED = ("two-sum", "valid-parentheses", "group-anagrams", "binary-tree-level-order")
+from problems.addtwo import SEEDED
 
 
 @pytest.fixture

@@ -9,33 +9,16 @@ import pytest
 
 from accounts import create_room, join_as_guest, register
 from lifespan import Collect
+from problems.addtwo import HIDDEN, SEEDED, add_two
 
 pytestmark = pytest.mark.anyio
 
-# What tests/problems/conftest.py seeds.
-SEEDED = ("two-sum", "valid-parentheses", "group-anagrams", "binary-tree-level-order")
-
-HIDDEN = "HIDDEN-7f3a"  # appears only in hidden tests and solutions
-SOLVE = "import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\n"
-
 
 def own_problem(**overrides: Any) -> dict[str, Any]:
-    """A small a+b problem whose hidden data carries the ``HIDDEN`` marker."""
-    return {
-        "slug": "add-two",
-        "title": "Add two numbers",
-        "difficulty": "easy",
-        "tags": ["math"],
-        "statement": "Print a + b.",
-        "starter_code": {"python": "# read a and b\n"},
-        "solutions": {"python": SOLVE + f"# {HIDDEN}\n"},
-        "tests": [
-            {"stdin": "1 2\n", "expected_stdout": "3\n", "is_sample": True},
-            {"stdin": f"40 2\n{HIDDEN}\n", "expected_stdout": "42\n", "weight": 3},
-            {"stdin": f"-5 5\n{HIDDEN}\n", "expected_stdout": "0\n"},
-        ],
-        **overrides,
-    }
+    """The a+b problem with tags and starter code (see problems/addtwo.py)."""
+    return add_two(
+        **{"tags": ["math"], "starter_code": {"python": "# read a and b\n"}, **overrides}
+    )
 
 
 async def test_list_needs_an_account_and_pages(client: httpx.AsyncClient) -> None:

@@ -13,25 +13,13 @@ import pytest
 
 from accounts import create_room, join_as_guest, register
 from lifespan import Collect
+from problems.addtwo import HIDDEN, SOLVE, add_two
 
 pytestmark = [pytest.mark.anyio, pytest.mark.sandbox]
 
-HIDDEN = "HIDDEN-7f3a"
-SOLVE = "import sys\na, b = map(int, sys.stdin.readline().split())\nprint(a + b)\n"
 ECHO = "import sys\nsys.stdout.write(sys.stdin.read())\n"  # a candidate fishing for inputs
 
-PROBLEM = {
-    "slug": "add-two",
-    "title": "Add two numbers",
-    "difficulty": "easy",
-    "statement": "Print a + b.",
-    "solutions": {"python": SOLVE + f"# {HIDDEN}\n"},
-    "tests": [
-        {"stdin": "1 2\n", "expected_stdout": "3\n", "is_sample": True},
-        {"stdin": f"40 2\n{HIDDEN}\n", "expected_stdout": "42\n", "weight": 3},
-        {"stdin": f"-5 5\n{HIDDEN}\n", "expected_stdout": "0\n"},
-    ],
-}
+PROBLEM = add_two()
 
 
 class Room:
