@@ -11,6 +11,13 @@ PASSWORD = "correct horse battery staple"
 _counter = itertools.count()
 
 
+def error_code(response: httpx.Response, status: int) -> str:
+    """The error code of a response that must have ``status``."""
+    assert response.status_code == status, response.text
+    code: str = response.json()["error"]["code"]
+    return code
+
+
 def bearer(token: str) -> dict[str, str]:
     """An Authorization header for ``token``."""
     return {"Authorization": f"Bearer {token}"}

@@ -6,17 +6,11 @@ from typing import Any
 import httpx
 import pytest
 
-from accounts import bearer, create_room, join_as_guest, register
+from accounts import bearer, create_room, error_code, join_as_guest, register
 from coderoom.auth.tokens import Principal, encode_access_token
 from coderoom.settings import Settings
 
 pytestmark = pytest.mark.anyio
-
-
-def error_code(response: httpx.Response, status: int) -> str:
-    assert response.status_code == status, response.text
-    code: str = response.json()["error"]["code"]
-    return code
 
 
 def url(room: dict[str, Any], pid: str, action: str = "") -> str:

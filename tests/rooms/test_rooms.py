@@ -6,7 +6,7 @@ import httpx
 import pytest
 from sqlalchemy import func, insert, select
 
-from accounts import bearer, create_room, join_as_guest, register
+from accounts import bearer, create_room, error_code, join_as_guest, register
 from coderoom import models
 from coderoom.collab.models import DocUpdate
 from coderoom.core.clock import utcnow
@@ -14,12 +14,6 @@ from coderoom.settings import Settings
 from coderoom.storage.db import create_engine
 
 pytestmark = pytest.mark.anyio
-
-
-def error_code(response: httpx.Response, status: int) -> str:
-    assert response.status_code == status, response.text
-    code: str = response.json()["error"]["code"]
-    return code
 
 
 async def test_create_room_makes_the_caller_host(client: httpx.AsyncClient) -> None:
