@@ -79,12 +79,7 @@ async def wait_for(predicate: Any, timeout: float = 10.0) -> None:
 async def close_code(url: str) -> int:
     """Connect and return the close code the server answers with."""
     async with connect(url) as ws:
-        with anyio.fail_after(10):
-            try:
-                while True:
-                    await ws.recv()
-            except ConnectionClosed as exc:
-                return exc.rcvd.code if exc.rcvd is not None else -1
+        return await closed_within(ws, 10)
 
 
 async def closed_within(ws: ClientConnection, seconds: float = 3.0) -> int:
