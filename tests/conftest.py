@@ -28,6 +28,7 @@ from coderoom.storage.db import create_engine
 from lifespan import Collect, collect_room_events, running_app
 
 PG_ADMIN_DSN = os.environ.get("TEST_PG_ADMIN_DSN", "postgresql://postgres@127.0.0.1:5432/test")
+REDIS_URL = "redis://127.0.0.1:6379/0"  # the test Redis (tests marked ``redis``)
 TEST_SECRET = "test-secret-key-" + "x" * 32
 T = TypeVar("T")
 

@@ -11,6 +11,7 @@ from accounts import PASSWORD, register
 from coderoom.auth.ratelimit import RateLimiter, rate_limiter_component
 from coderoom.core.errors import RateLimited, Unavailable
 from coderoom.settings import Settings
+from conftest import REDIS_URL
 
 pytestmark = pytest.mark.anyio
 
@@ -102,7 +103,7 @@ async def test_redis_limits_are_shared_between_nodes() -> None:
 
 @pytest.mark.redis
 async def test_app_uses_redis_storage_when_configured(settings: Settings) -> None:
-    settings.redis_url = "redis://127.0.0.1:6379/0"
+    settings.redis_url = REDIS_URL
     key = f"test:{secrets.token_hex(8)}"
     async with rate_limiter_component(settings, {}) as state:
         limiter = state["rate_limiter"]

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 import pytest
 from starlette.testclient import TestClient
 
-from chat.wsutil import REDIS_URL
 from coderoom.app import create_app
 from coderoom.settings import Settings
+from conftest import REDIS_URL
 
 
 @pytest.fixture

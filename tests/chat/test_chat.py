@@ -9,7 +9,6 @@ from starlette.testclient import TestClient
 
 from chat.wsutil import (
     BOTH_BUSES,
-    REDIS_URL,
     Socket,
     admitted_guest,
     events_url,
@@ -18,6 +17,7 @@ from chat.wsutil import (
 )
 from coderoom.app import create_app
 from coderoom.settings import Settings
+from conftest import REDIS_URL
 
 
 @BOTH_BUSES

@@ -17,6 +17,7 @@ import websockets
 
 from coderoom.settings import Settings
 from collab.live import make_room, serve_app
+from conftest import REDIS_URL
 
 pytestmark = [pytest.mark.anyio, pytest.mark.e2e]
 
@@ -85,7 +86,7 @@ async def test_single_node_round_trip_and_reconnect(settings: Settings) -> None:
 
 @pytest.mark.redis
 async def test_two_nodes_share_events_and_seq_through_redis(settings: Settings) -> None:
-    settings.redis_url = "redis://127.0.0.1:6379/0"
+    settings.redis_url = REDIS_URL
     settings.auth.register_rate_limit = "100/minute"
     async with anyio.create_task_group() as tg:
         server_a, base_a = await serve_app(settings, tg)

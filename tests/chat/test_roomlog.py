@@ -26,9 +26,9 @@ from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.presence import PresenceEntry, RedisPresence
 from coderoom.realtime.redis import RedisBus
 from coderoom.realtime.roomlog import MemoryRoomLog, RedisRoomLog, RoomLog
+from conftest import REDIS_URL
 
 pytestmark = pytest.mark.anyio
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 async def _seed(_room_id: str) -> int:

@@ -15,7 +15,6 @@ from starlette.testclient import TestClient, WebSocketTestSession
 
 from accounts import PASSWORD, bearer
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 # For tests that must also hold across processes: ``@BOTH_BUSES`` runs them once with the
 # in-process bus/log/presence and once with the Redis ones (the ``tc`` fixture reads it).
 BOTH_BUSES = pytest.mark.parametrize(

@@ -14,13 +14,11 @@ from websockets.asyncio.client import connect
 from coderoom.settings import Settings
 from collab.live import make_room
 from collab.ydoc import closed_within, pycrdt_client, text, wait_for
-from conftest import TEST_SECRET, _truncate_all
+from conftest import REDIS_URL, TEST_SECRET, _truncate_all
 from e2e.process import ServeProcess, free_port
 from interop.node import node_client
 
 pytestmark = [pytest.mark.anyio, pytest.mark.e2e, pytest.mark.redis, pytest.mark.postgres]
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture

@@ -20,10 +20,9 @@ from coderoom.execution.sandbox.job import Job
 from coderoom.execution.service import Executor, RunRequest
 from coderoom.execution.worker import ArqBackend
 from coderoom.settings import Settings
+from conftest import REDIS_URL
 
 pytestmark = [pytest.mark.anyio, pytest.mark.redis, pytest.mark.sandbox]
-
-REDIS_URL = "redis://127.0.0.1:6379/0"
 
 
 @pytest.fixture

@@ -13,10 +13,10 @@ import redis.asyncio as aioredis
 from coderoom.realtime.bus import Bus, Subscription
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
+from conftest import REDIS_URL
 
 pytestmark = pytest.mark.anyio
 
-REDIS_URL = "redis://127.0.0.1:6379/0"
 BusFactory = Callable[[], AbstractAsyncContextManager[Bus]]
 
 
