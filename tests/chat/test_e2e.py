@@ -17,6 +17,7 @@ import websockets
 
 from coderoom.settings import Settings
 from collab.live import make_room, serve_app
+from collab.ydoc import closed_within
 from conftest import REDIS_URL
 
 pytestmark = [pytest.mark.anyio, pytest.mark.e2e]
@@ -35,16 +36,6 @@ async def recv_chat(ws: Any, text: str) -> dict[str, Any]:
         body = await recv_until(ws, "chat.message")
         if body["data"]["text"] == text:
             return body
-
-
-async def close_code(ws: Any, timeout: float = 30.0) -> int | None:
-    """Read (and drop) everything until the server closes; returns its close code."""
-    with anyio.fail_after(timeout):
-        try:
-            while True:
-                await ws.recv()
-        except websockets.ConnectionClosed as exc:
-            return exc.rcvd.code if exc.rcvd is not None else None
 
 
 def url(base: str, room_id: str, token: str, **params: Any) -> str:
@@ -152,7 +143,7 @@ async def test_a_client_that_stops_reading_is_closed_with_1013(settings: Setting
             # ~36 MB towards a client that reads nothing: TCP buffers fill, then its queue.
             for _ in range(600):
                 await h.send(frame)
-            assert await close_code(s) == 1013
+            assert await closed_within(s, 30) == 1013
             # The sender is unaffected.
             await h.send(json.dumps({"type": "ping"}))
             await recv_until(h, "pong")

@@ -6,7 +6,6 @@ import contextlib
 import json
 import secrets
 from collections.abc import AsyncIterator
-from typing import Any
 
 import anyio
 import pytest
@@ -26,6 +25,7 @@ from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.presence import PresenceEntry, RedisPresence
 from coderoom.realtime.redis import RedisBus
 from coderoom.realtime.roomlog import MemoryRoomLog, RedisRoomLog, RoomLog
+from collab.ydoc import wait_for
 from conftest import REDIS_URL
 
 pytestmark = pytest.mark.anyio
@@ -127,12 +127,6 @@ class Collector:
         self.lost = True
 
 
-async def _wait_for(predicate: Any) -> None:
-    with anyio.fail_after(5):
-        while not predicate():
-            await anyio.sleep(0.01)
-
-
 async def test_hub_delivers_in_order_and_fills_gaps(backend: tuple[Bus, RoomLog]) -> None:
     bus, log = backend
     configure_room_events(bus, log)
@@ -146,11 +140,11 @@ async def test_hub_delivers_in_order_and_fills_gaps(backend: tuple[Bus, RoomLog]
         await log.append("r", _envelope(99))
         # ... is filled in from the log when the next one arrives.
         await publish_room_event(bus, "r", "b", {})
-        await _wait_for(lambda: len(client.events) == 4)
+        await wait_for(lambda: len(client.events) == 4, timeout=5, interval=0.01)
         # A duplicate (e.g. a replayed bus message) is dropped.
         await bus.publish(room_topic("r"), json.dumps(client.events[0]).encode())
         await publish_room_event(bus, "r", "c", {})
-        await _wait_for(lambda: len(client.events) == 5)
+        await wait_for(lambda: len(client.events) == 5, timeout=5, interval=0.01)
         assert [(e["type"], e["seq"]) for e in client.events] == [
             ("a", 42),
             ("typing", None),
@@ -175,7 +169,7 @@ async def test_hub_asks_for_resync_when_the_gap_is_gone(backend: tuple[Bus, Room
         for i in range(7):  # more than the buffer keeps, none of them on the bus
             await log.append("r", _envelope(i))
         await publish_room_event(bus, "r", "after", {})
-        await _wait_for(lambda: client.events)
+        await wait_for(lambda: client.events, timeout=5, interval=0.01)
         assert client.resyncs == [48]
         assert [e["type"] for e in client.events] == ["after"]
     finally:

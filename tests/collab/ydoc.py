@@ -69,11 +69,11 @@ def text(doc: Doc[Any], path: str = "main.py") -> Text:
     return value
 
 
-async def wait_for(predicate: Any, timeout: float = 10.0) -> None:
+async def wait_for(predicate: Any, timeout: float = 10.0, interval: float = 0.02) -> None:
     """Poll ``predicate`` until it is true (convergence happens over the network)."""
     with anyio.fail_after(timeout):
         while not predicate():
-            await anyio.sleep(0.02)
+            await anyio.sleep(interval)
 
 
 async def close_code(url: str) -> int:
