@@ -218,6 +218,8 @@ def test_keymap_undo_is_per_user_too(
     expect(host.get_by_label("Keyboard")).to_have_value(keymap)
     room = create_room(host, f"AC2 {keymap} undo", auto_admit=True)
     wait_live(host)
+    # The keymap loads after the editor; keys sent before it would mean something else.
+    expect(host.locator(f"[data-testid=editor][data-keymap={keymap}]")).to_have_count(1)
     guest = new_context().new_page()
     guest_join(guest, room.invite_link, "Gus Guest")
     wait_live(guest)

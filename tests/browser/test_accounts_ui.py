@@ -124,7 +124,7 @@ def test_preferences_apply_to_the_editor(new_context: NewContext) -> None:
     create_room(page, "Prefs room")
     wait_live(page)
     expect(page.locator("[data-testid=editor] .monaco-editor.vs-dark")).to_be_visible()
-    expect(page.locator(".vim-status")).to_be_visible()
+    expect(page.locator("[data-testid=editor][data-keymap=vim]")).to_have_count(1)
     page.reload()
     wait_live(page)
     expect(page.locator("[data-testid=editor] .monaco-editor.vs-dark")).to_be_visible()

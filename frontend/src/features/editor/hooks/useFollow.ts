@@ -35,7 +35,7 @@ export function useFollow(
     }
     apply()
     awareness.on("change", apply)
-    const node = editor.getDomNode()
+    const node = editor.getContainerDomNode()
     const stop = () => onStop()
     const keySub = editor.onKeyDown(stop)
     node?.addEventListener("wheel", stop, { passive: true })
