@@ -9,10 +9,9 @@ from starlette.testclient import TestClient
 
 from chat.wsutil import (
     BOTH_BUSES,
-    Socket,
     admitted_guest,
-    events_url,
     make_room,
+    socket,
     sockets,
 )
 from coderoom.app import create_app
@@ -24,14 +23,12 @@ from conftest import REDIS_URL
 def test_chat_round_trip_and_history_on_join(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         opening = host.opening()
         assert opening["welcome"]["participant"]["role"] == "host"
         assert opening["welcome"]["room"]["id"] == room.id
         assert opening["chat.history"]["messages"] == []
-        with tc.websocket_connect(events_url(room.id, guest.token)) as g:
-            cand = Socket(g)
+        with socket(tc, room.id, guest.token) as cand:
             cand.opening()
             host.send({"type": "chat.send", "text": "  hello there  ", "client_id": "c1"})
             for sock in (host, cand):
@@ -49,8 +46,8 @@ def test_chat_round_trip_and_history_on_join(tc: TestClient) -> None:
             assert reply["data"]["text"] == "hi!"
             assert reply["seq"] > msg["seq"]
     # A later joiner gets the history, oldest first.
-    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
-        history = Socket(g).opening()["chat.history"]
+    with socket(tc, room.id, guest.token) as g:
+        history = g.opening()["chat.history"]
         assert [m["text"] for m in history["messages"]] == ["hello there", "hi!"]
         assert history["has_more"] is False
     response = tc.get(f"/api/v1/rooms/{room.id}/chat", headers=guest.headers)
@@ -66,14 +63,13 @@ def test_chat_history_is_bounded_and_paged(settings: Settings) -> None:
 
 def _history_is_bounded_and_paged(tc: TestClient) -> None:
     room = make_room(tc)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         host.opening()
         for i in range(105):
             host.send({"type": "chat.send", "text": f"m{i}"})
             host.until("chat.message")
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        history = Socket(h).opening()["chat.history"]
+    with socket(tc, room.id, room.host.token) as h:
+        history = h.opening()["chat.history"]
     assert len(history["messages"]) == 100
     assert history["messages"][0]["text"] == "m5"
     assert history["messages"][-1]["text"] == "m104"
@@ -91,8 +87,7 @@ def _history_is_bounded_and_paged(tc: TestClient) -> None:
 
 def test_chat_length_limit_and_empty(tc: TestClient) -> None:
     room = make_room(tc)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         host.opening()
         host.send({"type": "chat.send", "text": "x" * 2001})
         error = host.recv_type("error", skip=("presence.joined",))
@@ -132,13 +127,11 @@ def test_typing_is_relayed_to_others_only(tc: TestClient) -> None:
 def test_presence_join_and_leave(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room, "Cleo")
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         opening = host.opening()
         me = opening["welcome"]["connection_id"]
         assert [c["connection_id"] for c in opening["presence.state"]["connections"]] == [me]
-        with tc.websocket_connect(events_url(room.id, guest.token)) as g:
-            cand = Socket(g)
+        with socket(tc, room.id, guest.token) as cand:
             state = cand.opening()["presence.state"]["connections"]
             assert {c["participant_id"] for c in state} == {
                 room.host.participant_id,
@@ -173,8 +166,8 @@ def test_history_includes_a_message_not_yet_in_the_database(tc: TestClient) -> N
     }
     assert tc.portal is not None
     tc.portal.call(runtime.log.append, room.id, envelope)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        history = Socket(h).opening()["chat.history"]["messages"]
+    with socket(tc, room.id, room.host.token) as h:
+        history = h.opening()["chat.history"]["messages"]
     assert [m["text"] for m in history] == ["fly"]
 
 
@@ -196,8 +189,7 @@ def test_connections_of_a_dead_node_are_reaped_and_announced(settings: Settings)
             "seen": 0.0,
         }
         assert tc.portal is not None
-        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-            host = Socket(h)
+        with socket(tc, room.id, room.host.token) as host:
             host.opening()
             # Another node registers a connection, then dies without cleaning up.
             tc.portal.call(runtime.presence.put, room.id, ghost)

@@ -17,6 +17,7 @@ from chat.wsutil import (
     events_url,
     join_guest,
     make_room,
+    socket,
     sockets,
 )
 from coderoom.app import create_app
@@ -28,13 +29,11 @@ def test_waiting_client_sees_only_its_admission_outcome(tc: TestClient) -> None:
     room = make_room(tc)
     guest = join_guest(tc, room, "Wendy")
     assert guest.status == "waiting"
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         opening = host.opening()
         waiting = opening["admission.waiting_list"]["participants"]
         assert [p["id"] for p in waiting] == [guest.participant_id]
-        with tc.websocket_connect(events_url(room.id, guest.token)) as w:
-            wait = Socket(w)
+        with socket(tc, room.id, guest.token) as wait:
             welcome = wait.recv()
             assert welcome["type"] == "welcome"
             assert welcome["participant"]["status"] == "waiting"
@@ -133,13 +132,11 @@ def test_webrtc_relay_only_between_admitted_participants_of_the_room(tc: TestCli
     waiting = join_guest(tc, room, "Waiter")
     stranger = admitted_guest(tc, other_room, "Stranger")
     offer = {"sdp": "v=0...", "type": "offer"}
+    tokens = (room.host.token, caller.token, waiting.token)
     with (
-        tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        tc.websocket_connect(events_url(room.id, caller.token)) as c,
-        tc.websocket_connect(events_url(room.id, waiting.token)) as w,
-        tc.websocket_connect(events_url(other_room.id, stranger.token)) as s,
+        sockets(tc, room.id, *tokens) as (host, call, wait),
+        socket(tc, other_room.id, stranger.token) as other,
     ):
-        host, call, wait, other = Socket(h), Socket(c), Socket(w), Socket(s)
         host.opening()
         call.opening()
         other.opening()
@@ -172,8 +169,7 @@ def test_webrtc_relay_only_between_admitted_participants_of_the_room(tc: TestCli
 
 def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -> None:
     room = make_room(tc)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         host.opening()
         cases = [
             ("not json", "bad_json"),
@@ -217,8 +213,7 @@ def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -
 
 def test_rate_limit_errors_then_closes_a_flood(tc: TestClient) -> None:
     room = make_room(tc)
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         host.opening()
         for _ in range(300):
             host.send({"type": "ping"})
@@ -240,21 +235,18 @@ def test_rate_limit_errors_then_closes_a_flood(tc: TestClient) -> None:
 def test_resume_with_last_seq_delivers_missed_events(tc: TestClient) -> None:
     room = make_room(tc)
     guest = admitted_guest(tc, room)
-    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
-        cand = Socket(g)
+    with socket(tc, room.id, guest.token) as cand:
         start = cand.opening()["welcome"]["seq"]
         cand.send({"type": "chat.send", "text": "before"})
         seen, _ = cand.until("chat.message")
     last_seq = seen["seq"]
-    with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-        host = Socket(h)
+    with socket(tc, room.id, room.host.token) as host:
         host.opening()
         host.send({"type": "chat.send", "text": "missed 1"})
         host.send({"type": "chat.send", "text": "missed 2"})
         host.until("chat.message")
         host.until("chat.message")
-    with tc.websocket_connect(events_url(room.id, guest.token, last_seq=last_seq)) as g:
-        cand = Socket(g)
+    with socket(tc, room.id, guest.token, last_seq=last_seq) as cand:
         welcome = cand.recv()
         assert welcome["type"] == "welcome"
         replay: list[dict[str, Any]] = []
@@ -280,20 +272,17 @@ def test_too_old_or_future_last_seq_gets_resync_required(settings: Settings) -> 
     settings.events.resume_buffer_size = 5
     with TestClient(create_app(settings)) as tc:
         room = make_room(tc)
-        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-            host = Socket(h)
+        with socket(tc, room.id, room.host.token) as host:
             host.opening()
             for i in range(8):
                 host.send({"type": "chat.send", "text": f"m{i}"})
                 host.until("chat.message")
         for last_seq in (1, 10_000):
-            with tc.websocket_connect(events_url(room.id, room.host.token, last_seq=last_seq)) as h:
-                host = Socket(h)
+            with socket(tc, room.id, room.host.token, last_seq=last_seq) as host:
                 opening = host.opening()
                 assert "resync_required" in opening
                 assert len(opening["chat.history"]["messages"]) == 8
-        with tc.websocket_connect(events_url(room.id, room.host.token)) as h:
-            host = Socket(h)
+        with socket(tc, room.id, room.host.token) as host:
             host.opening()
             host.send({"type": "resume", "last_seq": 1})
             assert host.recv_type("resync_required", skip=("presence.joined",))["seq"] > 1
@@ -302,8 +291,7 @@ def test_too_old_or_future_last_seq_gets_resync_required(settings: Settings) -> 
 def test_bad_last_seq_query_is_an_error_not_a_crash(tc: TestClient) -> None:
     room = make_room(tc)
     for raw in ("abc", "-1", "\u00b2", "9" * 40):
-        with tc.websocket_connect(events_url(room.id, room.host.token, last_seq=raw)) as h:
-            host = Socket(h)
+        with socket(tc, room.id, room.host.token, last_seq=raw) as host:
             messages = host.opening()
             host.send({"type": "ping"})
             _, before = host.until("pong")
@@ -328,8 +316,8 @@ def test_permission_closes(tc: TestClient) -> None:
     rejected = join_guest(tc, room)
     url = f"/api/v1/rooms/{room.id}/participants/{rejected.participant_id}/reject"
     assert tc.post(url, headers=room.host.headers).status_code == 200
-    with tc.websocket_connect(events_url(room.id, rejected.token)) as ws:
-        assert Socket(ws).expect_close() == 4403
+    with socket(tc, room.id, rejected.token) as ws:
+        assert ws.expect_close() == 4403
 
 
 @BOTH_BUSES
@@ -347,8 +335,7 @@ def test_room_ended_is_delivered_then_sockets_close(tc: TestClient) -> None:
             assert ended["data"]["ended_at"]
             assert sock.expect_close() == 4410
         assert wait.expect_close() == 4410
-    with tc.websocket_connect(events_url(room.id, guest.token)) as c:
-        late = Socket(c)
+    with socket(tc, room.id, guest.token) as late:
         assert late.recv()["type"] == "room.ended"
         assert late.expect_close() == 4410
 
@@ -357,8 +344,7 @@ def test_activity_log_records_joins_chat_and_leaves(tc: TestClient) -> None:
     room = make_room(tc)
     guest = join_guest(tc, room)
     admit(tc, room, guest)
-    with tc.websocket_connect(events_url(room.id, guest.token)) as g:
-        cand = Socket(g)
+    with socket(tc, room.id, guest.token) as cand:
         cand.opening()
         cand.send({"type": "chat.send", "text": "hello"})
         cand.until("chat.message")
@@ -410,11 +396,7 @@ def test_heartbeat_pings_and_idle_connections_are_closed(settings: Settings) -> 
         room = make_room(tc)
         guest = admitted_guest(tc, room)
         # The silent client connects first: the host answers from its first moment on.
-        with (
-            tc.websocket_connect(events_url(room.id, guest.token)) as g,
-            tc.websocket_connect(events_url(room.id, room.host.token)) as h,
-        ):
-            host, silent = Socket(h), Socket(g)
+        with sockets(tc, room.id, guest.token, room.host.token) as (silent, host):
             silent.opening()
             host.opening()
             # For 2.5 idle timeouts the host answers every ping and stays; the silent client

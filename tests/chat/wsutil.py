@@ -155,10 +155,14 @@ def events_url(room_id: str, token: str | None, **params: Any) -> str:
 
 
 @contextmanager
+def socket(tc: TestClient, room_id: str, token: str | None, **params: Any) -> Iterator[Socket]:
+    """An events socket into ``room_id`` (``params`` go to the URL, e.g. ``last_seq``)."""
+    with tc.websocket_connect(events_url(room_id, token, **params)) as ws:
+        yield Socket(ws)
+
+
+@contextmanager
 def sockets(tc: TestClient, room_id: str, *tokens: str) -> Iterator[list[Socket]]:
     """An events socket into ``room_id`` per token, opened in order and closed in reverse."""
     with ExitStack() as stack:
-        yield [
-            Socket(stack.enter_context(tc.websocket_connect(events_url(room_id, token))))
-            for token in tokens
-        ]
+        yield [stack.enter_context(socket(tc, room_id, token)) for token in tokens]
