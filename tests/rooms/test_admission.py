@@ -350,3 +350,19 @@ async def test_simultaneous_joins_of_one_account_make_one_participant(
     assert len({r.json()["participant"]["id"] for r in responses}) == 1
     people = await client.get(f"/api/v1/rooms/{room['id']}/participants", headers=host["headers"])
     assert len(people.json()["items"]) == 2
+
+
+async def test_participants_of_a_room_get_distinct_stable_colours(
+    client: httpx.AsyncClient,
+) -> None:
+    host = await register(client)
+    room = await create_room(client, host["headers"], auto_admit=True)
+    guests = [await join_as_guest(client, room["invite_code"], f"Guest {i}") for i in range(11)]
+    colours = [room["participants"][0]["color"]] + [g["participant"]["color"] for g in guests]
+    assert len(set(colours)) == 12  # the whole palette, no two alike
+    again = await client.post(
+        f"/api/v1/invites/{room['invite_code']}/join",
+        json={"name": "Guest 0"},
+        headers=guests[0]["headers"],
+    )
+    assert again.json()["participant"]["color"] == guests[0]["participant"]["color"]

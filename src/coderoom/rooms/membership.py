@@ -93,15 +93,18 @@ async def _new_participant(
         role="candidate",
         status="admitted" if room.auto_admit else "waiting",
     )
+    taken = set(
+        await session.scalars(select(Participant.color).where(Participant.room_id == room.id))
+    )
     if principal is not None and principal.user_id is not None:
         user = await auth_service.get_user(session, principal.user_id)
         participant.user_id = user.id
         participant.display_name = user.name
-        participant.color = color_for(user.id)
+        participant.color = color_for(user.id, taken)
     else:
         participant.display_name = guest_name or "Guest"
         participant.id = new_id()
-        participant.color = color_for(participant.id)
+        participant.color = color_for(participant.id, taken)
     session.add(participant)
     try:
         await session.commit()
