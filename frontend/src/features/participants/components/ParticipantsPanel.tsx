@@ -1,6 +1,7 @@
 import { Button } from "@/components/ui/Button"
 import { ConfirmButton } from "@/components/ui/ConfirmButton"
 import { ErrorText } from "@/components/ui/ErrorText"
+import { useEffect, useState } from "react"
 import { useAdmission, useAutoAdmit, useEndRoom, useRemoveParticipant, useSetRole } from "../api"
 import "./participants.css"
 
@@ -112,6 +113,37 @@ function PersonActions({
   )
 }
 
+/**
+ * The auto-admit switch. It shows the wanted value from the click until room.updated
+ * brings the same value back (or the change fails): the mutation settles before that
+ * event arrives, and falling back to the old prop in between made the box flicker.
+ */
+function AutoAdmitToggle({ roomId, autoAdmit }: { roomId: string; autoAdmit: boolean }) {
+  const toggle = useAutoAdmit(roomId)
+  const [wanted, setWanted] = useState<boolean | null>(null)
+  useEffect(() => {
+    if (wanted === autoAdmit) setWanted(null)
+  }, [wanted, autoAdmit])
+  return (
+    <>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={wanted ?? autoAdmit}
+          disabled={toggle.isPending}
+          onChange={(e) => {
+            const value = e.target.checked
+            setWanted(value)
+            toggle.mutate(value, { onError: () => setWanted(null) })
+          }}
+        />
+        Admit everyone automatically
+      </label>
+      <ErrorText error={toggle.error} />
+    </>
+  )
+}
+
 /** Everyone in the room with presence and role; for staff the waiting list and controls. */
 export function ParticipantsPanel({
   roomId,
@@ -124,7 +156,6 @@ export function ParticipantsPanel({
 }: ParticipantsPanelProps) {
   const isHost = myRole === "host"
   const isStaff = isHost || myRole === "interviewer"
-  const autoAdmitToggle = useAutoAdmit(roomId)
   const end = useEndRoom(roomId)
   const inRoom = people.filter((p) => p.status === "admitted" || p.status === "left")
   const waiting = people.filter((p) => p.status === "waiting")
@@ -137,19 +168,7 @@ export function ParticipantsPanel({
         </p>
       ) : null}
       {isStaff ? <WaitingList roomId={roomId} waiting={waiting} /> : null}
-      {isStaff ? (
-        <label className="check">
-          <input
-            type="checkbox"
-            // Optimistic while the change is on its way; room.updated brings the truth.
-            checked={autoAdmitToggle.isPending ? autoAdmitToggle.variables : autoAdmit}
-            disabled={autoAdmitToggle.isPending}
-            onChange={(e) => autoAdmitToggle.mutate(e.target.checked)}
-          />
-          Admit everyone automatically
-        </label>
-      ) : null}
-      <ErrorText error={autoAdmitToggle.error} />
+      {isStaff ? <AutoAdmitToggle roomId={roomId} autoAdmit={autoAdmit} /> : null}
       <section aria-label="Participants" className="people-section">
         <h3>In the room</h3>
         <ul className="people" data-testid="participant-list">
