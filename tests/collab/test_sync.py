@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+import accounts
+from coderoom.problems.seed import seed_library
+from coderoom.settings import Settings
 from collab.live import LiveServer, RoomSetup
 from collab.ydoc import pycrdt_client, text, wait_for
 
@@ -18,3 +21,15 @@ async def test_two_clients_converge(live: LiveServer, room: RoomSetup) -> None:
         await wait_for(lambda: str(text(doc_b)) == "print('hi')")
         text(doc_b).insert(0, "# b\n")
         await wait_for(lambda: str(text(doc_a)) == "# b\nprint('hi')")
+
+
+async def test_a_room_created_with_a_problem_starts_with_its_starter_code(
+    live: LiveServer, settings: Settings
+) -> None:
+    await seed_library(settings, slugs=("two-sum",))
+    host = await accounts.register(live.http, name="Host")
+    problem = (await live.http.get("/api/v1/problems/two-sum", headers=host["headers"])).json()
+    room = await accounts.create_room(live.http, host["headers"], problem_id=problem["id"])
+    async with pycrdt_client(live.doc_url(room["id"], host["access_token"])) as (doc, _):
+        assert str(text(doc, "main.py")) == problem["starter_code"]["python"]
+        assert str(text(doc, "main.py")).strip()

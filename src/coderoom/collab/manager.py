@@ -39,6 +39,7 @@ class RoomDefaults:
 
     language: str
     filename: str
+    content: str = ""
 
 
 @dataclass(slots=True)
@@ -152,7 +153,7 @@ class RoomManager:
             awareness_timeout_s=self.config.awareness_timeout_s,
         )
         if last_seq == 0:
-            room.apply_local(initial_update(defaults.language, defaults.filename))
+            room.apply_local(initial_update(defaults.language, defaults.filename, defaults.content))
         log.info("room %s loaded (log up to seq %d)", room_id, last_seq)
         return room
 

@@ -83,17 +83,18 @@ def collab_topic(room_id: str) -> str:
     return f"collab:{room_id}"
 
 
-def initial_update(language: str, filename: str) -> bytes:
-    """The first update of every room: empty ``files[filename]`` and the ``meta`` map.
+def initial_update(language: str, filename: str, content: str = "") -> bytes:
+    """The first update of every room: ``files[filename]`` and the ``meta`` map.
 
-    Built by a fixed client id, so two processes loading a new room at once produce the
-    same bytes, and merging them changes nothing (no duplicate file, no lost typing).
+    ``content`` is the attached problem's starter code, if any. Built by a fixed client
+    id from data every node reads alike, so two processes loading a new room at once
+    produce the same bytes, and merging them changes nothing (no duplicate file or text).
     """
     doc: Doc[Any] = Doc(client_id=1)
     files: Map[Any] = doc.get("files", type=Map)
     meta: Map[Any] = doc.get("meta", type=Map)
     with doc.transaction():
-        files[filename] = Text()
+        files[filename] = Text(content)
         meta["schema_version"] = SCHEMA_VERSION
         meta["languages"] = Map({filename: language})
     return doc.get_update()

@@ -40,9 +40,11 @@ _EXTENSIONS = {
 }
 
 
-def room_defaults(language: str) -> RoomDefaults:
-    """The first file of a new room in ``language`` (``main.<ext>``)."""
-    return RoomDefaults(language=language, filename=f"main.{_EXTENSIONS.get(language, 'txt')}")
+def room_defaults(language: str, content: str = "") -> RoomDefaults:
+    """The first file of a new room in ``language`` (``main.<ext>``), holding ``content``."""
+    return RoomDefaults(
+        language=language, filename=f"main.{_EXTENSIONS.get(language, 'txt')}", content=content
+    )
 
 
 async def authorize(

@@ -60,6 +60,21 @@ async def _attached(session: AsyncSession, access: rooms_access.RoomAccess) -> P
     return problem
 
 
+async def starter_code_for_room(session: AsyncSession, access: rooms_access.RoomAccess) -> str:
+    """The starter code of the room's problem in the room's language ("" if none).
+
+    The document of a room created with a problem starts with it (see
+    ``coderoom.collab``); the same visibility rule as every other use applies.
+    """
+    if access.room.problem_id is None:
+        return ""
+    try:
+        problem = await _attached(session, access)
+    except NotFound:
+        return ""
+    return problem.starter_code.get(access.room.language, "")
+
+
 async def _owner_is_staff(
     session: AsyncSession, access: rooms_access.RoomAccess, problem: Problem
 ) -> bool:
