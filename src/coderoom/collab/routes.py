@@ -20,7 +20,6 @@ from coderoom.collab.schemas import (
     SnapshotsPublic,
 )
 from coderoom.core.errors import AppError, NotFound
-from coderoom.problems import submissions as problems_rooms
 from coderoom.rooms import access as rooms_access
 from coderoom.storage.deps import SessionDep, SessionmakerDep, SettingsDep
 
@@ -47,10 +46,8 @@ async def doc_socket(
             access = await service.authorize(
                 session, settings, token=token, room_id=room_id, need=rooms_access.Need.VIEW
             )
-            # A room created with a problem starts with its starter code; the manager uses
-            # it only when it loads a room whose update log is still empty.
-            starter = await problems_rooms.starter_code_for_room(session, access)
-        room = await manager.acquire(room_id, service.room_defaults(access.room.language, starter))
+            defaults = await service.room_defaults_for(session, access)
+        room = await manager.acquire(room_id, defaults)
     except AppError as exc:
         # NotFound is reported as 4403: the contract knows only 4401 and 4403.
         code = CLOSE_FORBIDDEN if isinstance(exc, NotFound) else exc.ws_close_code
@@ -153,7 +150,7 @@ async def restore_snapshot(
     files = await service.restore_snapshot(
         manager,
         snapshot,
-        defaults=service.room_defaults(access.room.language),
+        defaults=await service.room_defaults_for(session, access),
         participant_id=access.participant.id,
     )
     return RestoreResult(files=files)

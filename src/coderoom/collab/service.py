@@ -20,6 +20,7 @@ from coderoom.collab.store import load_doc
 from coderoom.core.clock import utcnow
 from coderoom.core.errors import NotFound
 from coderoom.core.ids import new_id
+from coderoom.problems import submissions as problems_rooms
 from coderoom.rooms import access as rooms_access
 from coderoom.settings import Settings
 
@@ -40,11 +41,23 @@ _EXTENSIONS = {
 }
 
 
-def room_defaults(language: str, content: str = "") -> RoomDefaults:
+def _room_defaults(language: str, content: str = "") -> RoomDefaults:
     """The first file of a new room in ``language`` (``main.<ext>``), holding ``content``."""
     return RoomDefaults(
         language=language, filename=f"main.{_EXTENSIONS.get(language, 'txt')}", content=content
     )
+
+
+async def room_defaults_for(session: AsyncSession, access: rooms_access.RoomAccess) -> RoomDefaults:
+    """What the room's document starts with if it has no history yet.
+
+    Every path that may load a room (doc socket, snapshot restore) must build the same
+    defaults: the first update is made by a fixed client id, and two different first
+    updates under that id would conflict. A room created with a problem starts with its
+    starter code.
+    """
+    starter = await problems_rooms.starter_code_for_room(session, access)
+    return _room_defaults(access.room.language, starter)
 
 
 async def authorize(
