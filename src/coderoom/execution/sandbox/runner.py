@@ -14,7 +14,9 @@ import logging
 import os
 import secrets
 import subprocess
+import threading
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ from pathlib import Path
 from coderoom.execution.sandbox.cgroups import CgroupFactory, RunCgroup
 from coderoom.execution.sandbox.languages import Language
 from coderoom.execution.sandbox.limits import BWRAP_PROCESSES, Limits
+from coderoom.execution.sandbox.netns import new_netns
 from coderoom.execution.sandbox.plumbing import KILL_GRACE_S, Capture, StepFds, pump_blocking
 from coderoom.execution.sandbox.seccomp import build_filter
 from coderoom.execution.sandbox.verdict import Observation, Status, classify
@@ -89,10 +92,22 @@ class Sandbox:
         if self._seccomp is None:
             log.warning("no seccomp filter for this architecture: ptrace is not denied")
         self._root_args = _host_root_args()
+        self._netns: dict[int, int] = {}
+        self._netns_lock = threading.Lock()
+        weakref.finalize(self, _close_fds, self._netns)
 
     def uid(self, slot: int) -> int:
         """The host uid of a slot (our own uid when not running as root)."""
         return self.uid_base + slot if self.privileged else os.geteuid()
+
+    def netns(self, slot: int) -> int | None:
+        """The slot's network namespace fd (see ``netns.py``); None without root."""
+        if not self.privileged:
+            return None
+        with self._netns_lock:
+            if slot not in self._netns:
+                self._netns[slot] = new_netns()
+            return self._netns[slot]
 
     def execute_blocking(
         self,
@@ -132,8 +147,12 @@ class Sandbox:
         argv: list[str],
         limits: Limits,
         fds: dict[str, int],
+        *,
+        own_net: bool,
     ) -> list[str]:
         args = [BWRAP, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent"]
+        if own_net:  # the launcher already moved it into the slot's network namespace
+            args.append("--share-net")
         args += ["--new-session", "--cap-drop", "ALL", "--hostname", "sandbox"]
         args += ["--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--clearenv"]
         for key, value in {**BASE_ENV, **dict(language.env)}.items():
@@ -151,13 +170,15 @@ class Sandbox:
         return [*args, "--", *argv]
 
     def _launcher_argv(
-        self, slot: int, limits: Limits, cgroup: RunCgroup | None, fd: int
+        self, slot: int, limits: Limits, cgroup: RunCgroup | None, fd: int, netns: int | None
     ) -> list[str]:
         args = [str(self.launcher), "-s", str(fd)]
+        if netns is not None:
+            args += ["-n", str(netns)]
         if self.privileged:
             args += ["-u", str(self.uid(slot)), "-g", str(self.uid(slot))]
-        for procs in cgroup.procs_files if cgroup else []:
-            args += ["-c", str(procs)]
+        for join in cgroup.join_files if cgroup else []:
+            args += ["-c", str(join)]
         for res, soft, hard in limits.rlimits(address_space=cgroup is None):
             args += ["-r", f"{res}:{soft}:{hard}"]
         return [*args, "--"]
@@ -172,17 +193,20 @@ class Sandbox:
         stdin: bytes,
         cgroup: RunCgroup | None,
     ) -> StepResult:
+        netns = self.netns(slot)
         fds = StepFds(stdin, self._seccomp)
         try:
-            command = self._launcher_argv(slot, limits, cgroup, fds.launcher_w)
-            command += self._bwrap_argv(workspace, language, argv, limits, fds.passed())
+            command = self._launcher_argv(slot, limits, cgroup, fds.launcher_w, netns)
+            command += self._bwrap_argv(
+                workspace, language, argv, limits, fds.passed(), own_net=netns is not None
+            )
             started = time.monotonic()
             proc = subprocess.Popen(  # noqa: S603 - fixed launcher, argv is a list
                 command,
                 stdin=fds.stdin,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                pass_fds=fds.inherited(),
+                pass_fds=(*fds.inherited(), *([netns] if netns is not None else [])),
                 env={},
             )
             fds.close_child_ends()
@@ -203,6 +227,11 @@ class Sandbox:
             )
         finally:
             fds.close_all()
+
+
+def _close_fds(fds: dict[int, int]) -> None:
+    for fd in fds.values():
+        os.close(fd)
 
 
 def _wait_blocking(
