@@ -3,7 +3,7 @@
 # with the shared harness in ../shared/bench/collab (see its README and run_anchors.sh).
 #
 #   bench/collab/run.sh                               # interview + fanout, once each
-#   SCENARIOS="small interview fanout" ROUNDS=2 bench/collab/run.sh
+#   SCENARIOS="small interview fanout scale join join-seq" ROUNDS=2 bench/collab/run.sh
 #
 # Both servers start first, pinned to core 0; the load generator runs on core 1. For each
 # round and scenario, coderoom and the reference are measured back to back, so a noisy
@@ -47,13 +47,15 @@ wait_port "$PORT_YWS"
 YWS_NODE=$(pgrep -P "$YWS_PID" || echo "$YWS_PID")
 PIDS+=("$YWS_NODE")
 wait_port "$PORT_CR"
-# interview needs 100 rooms; fanout uses the first one with 50 clients.
-"$ROOT/.venv/bin/python" "$ROOT/bench/collab/make_rooms.py" --base "http://127.0.0.1:$PORT_CR" \
-  --rooms 100 --out "$WORK/rooms.json"
+# Fresh rooms for every scenario and round, as the reference gets (its room names are
+# random): a scenario measures first loads too, and the join tests start from empty docs.
+rooms_needed() { case $1 in scale) echo 500 ;; interview) echo 100 ;; small) echo 10 ;; *) echo 1 ;; esac; }
 
 for round in $(seq 1 "$ROUNDS"); do
   for sc in $SCENARIOS; do
     echo "== round $round: $sc" >&2
+    "$ROOT/.venv/bin/python" "$ROOT/bench/collab/make_rooms.py" --base "http://127.0.0.1:$PORT_CR" \
+      --rooms "$(rooms_needed "$sc")" --out "$WORK/rooms.json"
     (cd "$HARNESS" && "${LG[@]}" ./run_scenarios.sh --name coderoom --server-pid "$CR_PID" --scenarios "$sc" \
       --url "ws://127.0.0.1:$PORT_CR/ws/rooms/{room}/doc?token={token}" -- --rooms-file "$WORK/rooms.json") \
       | grep -E '^\| '"$sc"' ' | tee -a "$OUT/table.md"

@@ -13,6 +13,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from coderoom.logging import configure_logging
+    from coderoom.realtime.websocket import PROTOCOL as WEBSOCKET_PROTOCOL
     from coderoom.settings import get_settings
 
     settings = get_settings()
@@ -20,13 +21,14 @@ def _serve(args: argparse.Namespace) -> int:
     if args.migrate:
         _migrate(args)
     uvicorn.run(
-        "coderoom.app:create_app",
+        "coderoom.app:serve_app",
         factory=True,
         host=args.host or settings.host,
         port=args.port or settings.port,
         workers=args.workers or settings.workers,
         # permessage-deflate costs more CPU than it saves on small Yjs messages.
         ws_per_message_deflate=False,
+        ws=WEBSOCKET_PROTOCOL,
         proxy_headers=True,
         log_config=None,
         timeout_graceful_shutdown=10,

@@ -24,6 +24,7 @@ from coderoom.chat import routes as chat_routes
 from coderoom.chat.runtime import events_component
 from coderoom.collab import routes as collab_routes
 from coderoom.collab.manager import room_manager_component
+from coderoom.core.heap import settle_heap
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.execution import routes as execution_routes
 from coderoom.execution.runtime import executor_component
@@ -100,8 +101,12 @@ def _routers() -> list[Any]:
     ]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the coderoom ASGI app for ``settings`` (default: from the environment)."""
+def create_app(settings: Settings | None = None, *, server_process: bool = False) -> FastAPI:
+    """Build the coderoom ASGI app for ``settings`` (default: from the environment).
+
+    ``server_process``: the app owns its process (``coderoom serve``), so it may tune the
+    process-wide garbage collector once started (see ``coderoom.core.heap``).
+    """
     settings = settings or get_settings()
     settings.resolved_secret_key()
 
@@ -111,6 +116,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             state: State = {"settings": settings}
             for component in _components():
                 state.update(await stack.enter_async_context(component(settings, state)))
+            if server_process:
+                settle_heap()
             log.info("coderoom %s ready", __version__)
             yield state
 
@@ -138,3 +145,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         )
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.behind_tls)
     return app
+
+
+def serve_app() -> FastAPI:
+    """The app as ``coderoom serve`` runs it: settings from the environment, own process."""
+    return create_app(server_process=True)

@@ -14,6 +14,7 @@ import uvicorn
 import accounts
 from coderoom.app import create_app
 from coderoom.collab.manager import RoomManager
+from coderoom.realtime.websocket import PROTOCOL
 from coderoom.settings import Settings
 
 
@@ -45,6 +46,7 @@ async def serve_app(settings: Settings, tg: anyio.abc.TaskGroup) -> tuple[uvicor
         lifespan="on",
         log_level="warning",
         ws_per_message_deflate=False,
+        ws=PROTOCOL,  # as `coderoom serve` runs it
     )
     server = uvicorn.Server(config)
     tg.start_soon(server.serve)

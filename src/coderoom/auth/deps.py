@@ -48,12 +48,12 @@ async def get_user_principal(principal: Annotated[Principal, Depends(get_princip
     return principal
 
 
-def get_rate_limiter(conn: HTTPConnection) -> RateLimiter:
+async def get_rate_limiter(conn: HTTPConnection) -> RateLimiter:
     """The process's rate limiter (from lifespan state)."""
     return cast(RateLimiter, conn.state.rate_limiter)
 
 
-def client_ip(conn: HTTPConnection) -> str:
+async def client_ip(conn: HTTPConnection) -> str:
     """The peer address used as a rate-limit key."""
     return conn.client.host if conn.client else "unknown"
 

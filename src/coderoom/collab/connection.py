@@ -1,7 +1,9 @@
 """One client's socket: an ordered send queue drained by a single writer task.
 
-The room never awaits a client: it queues frames here (``send_update``/``send_frame``)
-and the writer sends them in order. When a client falls behind, the doc updates waiting
+The room never awaits a client. Where the server offers a direct writer (see
+``coderoom.realtime.websocket``) and nothing is queued, a frame is written to the socket at
+once; otherwise it is queued here (``send_update``/``send_frame``) and the writer task
+sends the queue in order. When a client falls behind, the doc updates waiting
 next to each other are merged into one update, so a slow reader costs one frame per
 drain, not one per edit. A client that stays too far behind is closed (it reconnects and
 resyncs, which is cheaper than an unbounded queue).
@@ -18,6 +20,7 @@ from pycrdt import merge_updates
 
 from coderoom.collab.protocol import SyncType, sync_frame
 from coderoom.core.ids import new_id
+from coderoom.realtime.websocket import DirectSend
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,10 @@ MAX_PENDING_BYTES = 32 * 1024 * 1024
 SEND_TIMEOUT_S = 10.0
 CLOSE_GOING_AWAY = 1001
 CLOSE_TRY_AGAIN = 1013
+
+
+def _no_direct_send(_frame: bytes) -> bool:
+    return False
 
 
 class Socket(Protocol):
@@ -46,11 +53,21 @@ class Connection:
         socket: the transport.
         participant_id: who is typing (the update log's author), None for system clients.
         can_write: False for observers: their doc updates are refused.
+        direct: the server's direct frame writer for this socket, if it has one.
     """
 
-    def __init__(self, socket: Socket, *, participant_id: str | None, can_write: bool) -> None:
+    def __init__(
+        self,
+        socket: Socket,
+        *,
+        participant_id: str | None,
+        can_write: bool,
+        direct: DirectSend | None = None,
+    ) -> None:
         self.id = new_id()
         self.socket = socket
+        self._direct = direct or _no_direct_send
+        self._sending = False  # the writer holds drained frames not yet sent
         self.participant_id = participant_id
         self.can_write = can_write
         self.refused_updates = 0
@@ -59,13 +76,24 @@ class Connection:
         self._wake = asyncio.Event()
         self._close: tuple[int, str] | None = None
 
-    def send_update(self, update: bytes) -> None:
-        """Queue a doc update (merged with its queued neighbours when the client lags)."""
-        self._push(True, update)
+    def send_update(self, update: bytes, frame: bytes | None = None) -> None:
+        """Send a doc update, or queue it when the client lags (merged with its neighbours).
+
+        ``frame`` is its ready update frame, when the caller built one for many clients.
+        """
+        if not self._send_now(frame or sync_frame(SyncType.UPDATE, update)):
+            self._push(True, update)
 
     def send_frame(self, frame: bytes) -> None:
-        """Queue a ready protocol frame (sync step 2, awareness)."""
-        self._push(False, frame)
+        """Send a ready protocol frame (sync step 2, awareness), or queue it."""
+        if not self._send_now(frame):
+            self._push(False, frame)
+
+    def _send_now(self, frame: bytes) -> bool:
+        # Only when nothing is queued or in the writer's hands, so frames stay in order.
+        if self._queue or self._sending or self._close is not None:
+            return False
+        return self._direct(frame)
 
     def close(self, code: int, reason: str = "") -> None:
         """Close after nothing more is sent: the writer closes the socket and stops."""
@@ -98,11 +126,15 @@ class Connection:
             # updates are merged), not per frame: arming a timer per send was a measurable
             # share of the CPU. What arrives meanwhile waits for the next drain.
             frames = self._drain()
-            async with asyncio.timeout(SEND_TIMEOUT_S):
-                for frame in frames:
-                    if self.closing:  # close() was called while we were sending
-                        break
-                    await self.socket.send_bytes(frame)
+            self._sending = True
+            try:
+                async with asyncio.timeout(SEND_TIMEOUT_S):
+                    for frame in frames:
+                        if self.closing:  # close() was called while we were sending
+                            break
+                        await self.socket.send_bytes(frame)
+            finally:
+                self._sending = False
         code, reason = self._close
         async with asyncio.timeout(SEND_TIMEOUT_S):
             await self.socket.close(code, reason)

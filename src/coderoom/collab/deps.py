@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 from coderoom.collab.manager import RoomManager
 
 
-def get_room_manager(conn: HTTPConnection) -> RoomManager:
+async def get_room_manager(conn: HTTPConnection) -> RoomManager:
     """The process's room manager."""
     return cast(RoomManager, conn.state.room_manager)
 

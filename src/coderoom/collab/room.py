@@ -239,9 +239,10 @@ class CollabRoom:
     def _on_change(self, event: TransactionEvent) -> None:
         update: bytes = event.update
         origin = self._origin
+        frame = sync_frame(SyncType.UPDATE, update)  # built once for every client
         for conn in self.connections:
             if conn is not origin:
-                conn.send_update(update)
+                conn.send_update(update, frame)
         if origin is _REMOTE:
             return
         author = getattr(origin, "participant_id", None)

@@ -20,6 +20,7 @@ from coderoom.collab.schemas import (
     SnapshotsPublic,
 )
 from coderoom.core.errors import AppError, NotFound
+from coderoom.realtime.websocket import direct_send
 from coderoom.rooms import access as rooms_access
 from coderoom.storage.deps import SessionDep, SessionmakerDep, SettingsDep
 
@@ -57,6 +58,7 @@ async def doc_socket(
         websocket,
         participant_id=access.participant.id,
         can_write=access.participant.role != "observer",
+        direct=direct_send(websocket.scope),
     )
 
     async def receive() -> bytes | None:

@@ -13,10 +13,10 @@ import logging
 import time
 from collections import deque
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from pycrdt import Doc
-from sqlalchemy import func, insert, or_, select
+from sqlalchemy import Table, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from coderoom.collab.models import DocCheckpoint, DocUpdate
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # checkpoint too; applying an update twice is a no-op in Yjs.
 CHECKPOINT_MARGIN = timedelta(seconds=30)
 _RETRY_CAP_S = 5.0
+_UPDATE_TABLE = cast(Table, DocUpdate.__table__)
 
 
 class UpdateLog:
@@ -94,7 +95,9 @@ class UpdateLog:
                 return
             try:
                 async with self._sessionmaker() as session, session.begin():
-                    await session.execute(insert(DocUpdate), [row for _, row in batch])
+                    # A Core insert of plain rows: the ORM's bulk path costs several
+                    # times more CPU on the event loop for the same statement.
+                    await session.execute(insert(_UPDATE_TABLE), [row for _, row in batch])
             except BaseException:
                 self._pending[:0] = batch  # keep order: the failed batch goes first
                 raise

@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 from coderoom.execution.service import Executor
 
 
-def get_executor(conn: HTTPConnection) -> Executor:
+async def get_executor(conn: HTTPConnection) -> Executor:
     """The process's executor."""
     return cast(Executor, conn.state.executor)
 

@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 from coderoom.realtime.bus import Bus
 
 
-def get_bus(conn: HTTPConnection) -> Bus:
+async def get_bus(conn: HTTPConnection) -> Bus:
     """The process's bus."""
     return cast(Bus, conn.state.bus)
 

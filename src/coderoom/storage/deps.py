@@ -12,19 +12,27 @@ from starlette.requests import HTTPConnection
 from coderoom.settings import Settings
 
 
-def get_settings_dep(conn: HTTPConnection) -> Settings:
+async def get_settings_dep(conn: HTTPConnection) -> Settings:
     """The settings the app was built with."""
     return cast(Settings, conn.state.settings)
 
 
-def get_sessionmaker(conn: HTTPConnection) -> async_sessionmaker[AsyncSession]:
-    """The app's session factory (for handlers that open several short sessions)."""
+def _sessionmaker(conn: HTTPConnection) -> async_sessionmaker[AsyncSession]:
     return cast(async_sessionmaker[AsyncSession], conn.state.sessionmaker)
+
+
+# Dependencies are ``async def`` even when they only read state: FastAPI runs plain
+# ``def`` dependencies in a worker thread, a thread hop per dependency per request.
+
+
+async def get_sessionmaker(conn: HTTPConnection) -> async_sessionmaker[AsyncSession]:
+    """The app's session factory (for handlers that open several short sessions)."""
+    return _sessionmaker(conn)
 
 
 async def get_session(conn: HTTPConnection) -> AsyncIterator[AsyncSession]:
     """One session per request; the handler commits, anything else is rolled back."""
-    async with get_sessionmaker(conn)() as session:
+    async with _sessionmaker(conn)() as session:
         yield session
 
 

@@ -1,0 +1,87 @@
+"""DirectSendProtocol: frames written straight to the transport, under a real uvicorn."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import websockets
+from websockets.frames import Frame, Opcode
+
+from asgi_server import Scope, serve_websocket
+from coderoom.realtime.websocket import PROTOCOL, binary_frame, direct_send
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.mark.parametrize("size", [0, 1, 125, 126, 127, 65535, 65536, 70_000])
+def test_binary_frame_is_what_websockets_would_send(size: int) -> None:
+    data = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    assert binary_frame(data) == Frame(Opcode.BINARY, data).serialize(mask=False, extensions=[])
+
+
+async def _accept(receive: Any, send: Any) -> None:
+    assert (await receive())["type"] == "websocket.connect"
+    await send({"type": "websocket.accept"})
+
+
+async def test_direct_frames_keep_their_place_among_asgi_sends() -> None:
+    results: list[bool] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        write = direct_send(scope)
+        assert write is not None
+        await send({"type": "websocket.send", "bytes": b"0"})
+        results.append(write(b"1"))
+        await send({"type": "websocket.send", "bytes": b"2"})
+        results.append(write(b"3" * 70_000))
+        await send({"type": "websocket.close", "code": 1000})
+        results.append(write(b"after close"))
+        await receive()
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url, max_size=None) as ws,
+    ):
+        received = [await ws.recv() for _ in range(4)]
+        with pytest.raises(websockets.ConnectionClosedOK):
+            await ws.recv()
+    assert received == [b"0", b"1", b"2", b"3" * 70_000]
+    assert results == [True, True, False]
+
+
+async def test_refused_when_an_extension_changes_the_bytes() -> None:
+    results: list[bool] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        write = direct_send(scope)
+        assert write is not None
+        results.append(write(b"x" * 100))
+        await send({"type": "websocket.send", "bytes": b"through asgi"})
+        await receive()
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=True) as url,
+        websockets.connect(url, compression="deflate") as ws,
+    ):
+        assert await ws.recv() == b"through asgi"
+    assert results == [False]
+
+
+async def test_other_protocols_offer_no_writer() -> None:
+    offered: list[object] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        offered.append(direct_send(scope))
+        await send({"type": "websocket.close", "code": 1000})
+
+    async with (
+        serve_websocket(handler, ws="websockets-sansio") as url,
+        websockets.connect(url) as ws,
+    ):
+        with pytest.raises(websockets.ConnectionClosedOK):
+            await ws.recv()
+    assert offered == [None]
