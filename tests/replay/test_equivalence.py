@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import base64
 import random
+from itertools import accumulate
 from typing import Any
 
 import anyio
 import pytest
-from pycrdt import Doc, Map
+from pycrdt import Doc, Map, Text
 
 import accounts
 from collab.live import LiveServer, RoomSetup
@@ -21,14 +22,21 @@ from collab.ydoc import pycrdt_client, text, wait_for
 pytestmark = pytest.mark.anyio
 
 
+def _boundaries(t: Text) -> list[int]:
+    # pycrdt indexes text by UTF-8 byte; an index inside "é" is not a position (yrs then
+    # appends locally and peers integrate the edit differently), so edits use only these.
+    return list(accumulate((len(c.encode()) for c in str(t)), initial=0))
+
+
 async def _edit(doc: Doc[Any], rng: random.Random, n: int) -> None:
     for _ in range(n):
         t = text(doc)
-        if len(t) > 4 and rng.random() < 0.3:
-            start = rng.randrange(len(t) - 2)
-            del t[start : start + rng.randint(1, 2)]
+        at = _boundaries(t)
+        if len(at) > 5 and rng.random() < 0.3:
+            start = rng.randrange(len(at) - 3)
+            del t[at[start] : at[start + rng.randint(1, 2)]]
         else:
-            t.insert(rng.randint(0, len(t)), rng.choice(["a", "bc", "\n", "é", "def "]))
+            t.insert(rng.choice(at), rng.choice(["a", "bc", "\n", "é", "def "]))
         await anyio.sleep(0)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.auth.tokens import Principal
@@ -67,12 +67,18 @@ async def access_room_by_id(
             another room included).
         Forbidden: the caller's record does not grant ``need``, or the room has ended.
     """
-    room = await session.get(Room, room_id)
-    if room is None:
+    row = (
+        await session.execute(
+            select(Room, Participant)
+            .outerjoin(Participant, and_(Participant.room_id == Room.id, _is_caller(principal)))
+            .where(Room.id == room_id)
+        )
+    ).first()
+    if row is None:
         raise room_not_found()
+    room, participant = row.tuple()
     if principal.kind == "guest" and principal.room_id != room.id:
         raise room_not_found()
-    participant = await find_participant(session, principal, room.id)
     if participant is None:
         raise room_not_found()
     check_need(participant, need)
@@ -81,21 +87,20 @@ async def access_room_by_id(
     return RoomAccess(room=room, participant=participant)
 
 
+def _is_caller(principal: Principal) -> ColumnElement[bool]:
+    # A guest is their own participant record; an account has one record per room.
+    if principal.kind == "guest":
+        return and_(Participant.id == principal.subject, Participant.user_id.is_(None))
+    return Participant.user_id == principal.subject
+
+
 async def find_participant(
     session: AsyncSession, principal: Principal, room_id: str
 ) -> Participant | None:
     """The caller's participant record in ``room_id``, if any."""
-    if principal.kind == "guest":
-        query = select(Participant).where(
-            Participant.id == principal.subject,
-            Participant.room_id == room_id,
-            Participant.user_id.is_(None),
-        )
-    else:
-        query = select(Participant).where(
-            Participant.room_id == room_id, Participant.user_id == principal.subject
-        )
-    return await session.scalar(query)
+    return await session.scalar(
+        select(Participant).where(Participant.room_id == room_id, _is_caller(principal))
+    )
 
 
 def check_need(participant: Participant, need: Need) -> None:
