@@ -3,10 +3,12 @@
     .venv/bin/python bench/execution/run.py [--runs 30] [--languages python,c,...]
 
 For each language: median and p95 of a hello-world run step bare (the same command on the
-host, empty environment), in the sandbox, and as a whole job (compile + run) directly and
-through the HTTP API, with ratios to bare. Direct jobs and API requests alternate, and the
-API's cost is the median of the per-pair differences, so machine noise largely cancels.
-Then runs/s of Python hello-world at concurrency 1, 2 and 8, bare and sandboxed. Prints a
+host, empty environment) and in the sandbox, and of a whole job (compile + run) directly
+and through the HTTP API, with ratios to bare. Bare and sandboxed steps alternate, as do
+direct jobs and API requests, so both sides of each comparison see the same machine state;
+the API's cost is the median of the per-pair differences.
+Then runs/s of Python hello-world at concurrency 1, 2 and 8, bare and sandboxed (in
+alternating bursts). Prints a
 Markdown table for docs/benchmarks.md.
 """
 
@@ -19,7 +21,9 @@ import statistics
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -34,6 +38,8 @@ from coderoom.execution.sandbox.workspace import put_file, workspace_blocking
 from coderoom.migrations import upgrade_blocking
 from coderoom.settings import Settings
 
+BURSTS = 4
+
 
 def stats(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
@@ -47,25 +53,29 @@ def cpu_ms() -> float:
     return (own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime) * 1000
 
 
-CPU: dict[int, float] = {}  # id(samples list) -> CPU ms per run
+@dataclass
+class Samples:
+    """Wall times (ms) of one kind of call, and the CPU they cost in total."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: float = 0.0
+
+    def time(self, func: Callable[[], object]) -> None:
+        cpu_start, start = cpu_ms(), time.perf_counter()
+        func()
+        self.wall.append((time.perf_counter() - start) * 1000)
+        self.cpu += cpu_ms() - cpu_start
+
+    def cpu_per_run(self) -> float:
+        return self.cpu / len(self.wall)
 
 
-def timed(func: object, runs: int) -> list[float]:
-    out: list[float] = []
-    cpu_start = cpu_ms()
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()  # type: ignore[operator]
-        out.append((time.perf_counter() - start) * 1000)
-    CPU[id(out)] = (cpu_ms() - cpu_start) / runs
-    return out
-
-
-def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[list[float], list[float]]:
-    """(bare, sandboxed) wall times of the run step, in one prepared work dir."""
+def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[Samples, Samples]:
+    """(bare, sandboxed) run steps in one prepared work dir, alternating (same machine state)."""
     language = LANGUAGES[language_id]
     limits, build = run_limits(pool.settings), compile_limits(pool.settings)
     sandbox, uid = pool.sandbox, pool.sandbox.uid(0)
+    bare, boxed = Samples(), Samples()
     with workspace_blocking(
         pool.work_root, uid=uid, size_mb=256, privileged=sandbox.privileged
     ) as ws:
@@ -78,28 +88,27 @@ def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[list[f
         run_argv = language.run_argv(limits.memory_mb)
         bare_argv = [str(ws) if a == "/box" else a.replace("/box/", f"{ws}/") for a in run_argv]
         env = {"PATH": "/usr/bin:/bin", **dict(language.env)}
-        bare = timed(
-            lambda: subprocess.run(
-                bare_argv,
-                input=SELF_TEST_STDIN.encode(),
-                cwd=ws,
-                env=env,
-                capture_output=True,
-                check=True,
-            ),
-            runs,
-        )
-        boxed = timed(
-            lambda: sandbox.execute_blocking(
-                workspace=ws,
-                slot=0,
-                language=language,
-                argv=run_argv,
-                limits=limits,
-                stdin=SELF_TEST_STDIN.encode(),
-            ),
-            runs,
-        )
+        for _ in range(runs):
+            bare.time(
+                lambda: subprocess.run(
+                    bare_argv,
+                    input=SELF_TEST_STDIN.encode(),
+                    cwd=ws,
+                    env=env,
+                    capture_output=True,
+                    check=True,
+                )
+            )
+            boxed.time(
+                lambda: sandbox.execute_blocking(
+                    workspace=ws,
+                    slot=0,
+                    language=language,
+                    argv=run_argv,
+                    limits=limits,
+                    stdin=SELF_TEST_STDIN.encode(),
+                )
+            )
     return bare, boxed
 
 
@@ -136,7 +145,8 @@ async def api_samples(
             return api, direct
 
 
-def throughput(pool: SandboxPool, concurrency: int, total: int, *, bare: bool) -> float:
+def burst(pool: SandboxPool, concurrency: int, total: int, *, bare: bool) -> float:
+    """Seconds for ``total`` Python hello-world runs by ``concurrency`` callers."""
     language = LANGUAGES["python"]
     job = Job("python", language.self_test, [SELF_TEST_STDIN])
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,7 +168,7 @@ def throughput(pool: SandboxPool, concurrency: int, total: int, *, bare: bool) -
         start = time.perf_counter()
         with ThreadPoolExecutor(concurrency) as threads:
             list(threads.map(one, range(total)))
-        return total / (time.perf_counter() - start)
+        return time.perf_counter() - start
 
 
 def main() -> None:
@@ -188,11 +198,12 @@ def main() -> None:
         jobs = max(5, args.runs // 3) if slow else args.runs * args.api_factor
         bare, boxed = step_samples(pool, language_id, args.runs)
         api, direct = asyncio.run(api_samples(settings, pool, language_id, jobs))
-        (bm, bp), (sm, sp), (dm, _), (am, ap) = stats(bare), stats(boxed), stats(direct), stats(api)
+        (bm, bp), (sm, sp) = stats(bare.wall), stats(boxed.wall)
+        (dm, _), (am, ap) = stats(direct), stats(api)
         added = statistics.median(a - d for a, d in zip(api, direct, strict=True))
         print(
             f"| {language_id} | {bm:.1f} / {bp:.1f} | {sm:.1f} / {sp:.1f} (×{sm / bm:.2f}) "
-            f"| {sm - bm:+.1f} | {CPU[id(bare)]:.1f} / {CPU[id(boxed)]:.1f} "
+            f"| {sm - bm:+.1f} | {bare.cpu_per_run():.1f} / {boxed.cpu_per_run():.1f} "
             f"| {dm:.1f} | {am:.1f} / {ap:.1f} | {added:+.1f} |"
         )
     print()
@@ -200,8 +211,11 @@ def main() -> None:
     print("|---|---|---|---|")
     for concurrency in (1, 2, 8):
         total = 40 * concurrency if concurrency < 8 else 160
-        b = throughput(pool, concurrency, total, bare=True)
-        s = throughput(pool, concurrency, total, bare=False)
+        elapsed = {True: 0.0, False: 0.0}
+        for _ in range(BURSTS):  # bare and sandboxed bursts alternate
+            for bare in (True, False):
+                elapsed[bare] += burst(pool, concurrency, total // BURSTS, bare=bare)
+        b, s = total / elapsed[True], total / elapsed[False]
         print(f"| {concurrency} | {b:.1f} | {s:.1f} | {s / b:.0%} |")
 
 
