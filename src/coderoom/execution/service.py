@@ -11,14 +11,15 @@ import hashlib
 import logging
 import math
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.auth.tokens import Principal
 from coderoom.core.clock import utcnow
 from coderoom.core.errors import AppError, InvalidInput, PayloadTooLarge, RateLimited
+from coderoom.core.ids import new_id
 from coderoom.execution.backends import Backend, concurrency
 from coderoom.execution.models import ExecutionRun
 from coderoom.execution.sandbox.job import Job
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 MAX_CODE_BYTES = 256 * 1024
 MAX_BATCH = 200
 STORED_OUTPUT_CHARS = 64 * 1024  # what the run table and room events keep of each stream
+_RUNS = cast(Table, ExecutionRun.__table__)
 QUEUE_DEPTH_PER_SLOT = 32
 
 
@@ -301,6 +303,7 @@ async def record_run(
     """Store a finished run (who, when, language, code hash, verdict, timings); commits."""
     stored = public_result(result)
     run = ExecutionRun(
+        id=new_id(),
         room_id=room_id,
         subject=principal.subject,
         principal_kind=principal.kind,
@@ -323,7 +326,8 @@ async def record_run(
         started_at=started_at,
         finished_at=utcnow(),
     )
-    session.add(run)
+    # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
+    await session.execute(insert(_RUNS), [{c.key: getattr(run, c.key) for c in _RUNS.columns}])
     await session.commit()
     return run
 
