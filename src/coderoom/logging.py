@@ -29,6 +29,8 @@ class ContextFilter(logging.Filter):
         return True
 
 
+# uvicorn's per-connection WebSocket lines (see coderoom.realtime.websocket).
+CONNECTIONS_LOGGER = "coderoom.websocket.connections"
 _TOKEN_IN_QUERY = re.compile(r"((?:access_)?token=)[^&\s\"']+")
 
 
@@ -86,5 +88,7 @@ def configure_logging(level: str = "INFO") -> None:
                 }
             },
             "root": {"level": level, "handlers": ["stderr"]},
+            # One line per WebSocket open and close: only when debugging.
+            "loggers": {CONNECTIONS_LOGGER: {"level": "DEBUG" if level == "DEBUG" else "WARNING"}},
         }
     )

@@ -15,6 +15,7 @@ Served by ``coderoom serve`` (``ws=PROTOCOL``); other servers simply lack the ex
 
 from __future__ import annotations
 
+import logging
 import struct
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -23,6 +24,8 @@ from typing_extensions import override
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request
 from websockets.protocol import State
+
+from coderoom.logging import CONNECTIONS_LOGGER
 
 EXTENSION = "coderoom.direct_send"
 PROTOCOL = f"{__name__}:DirectSendProtocol"
@@ -51,7 +54,16 @@ def direct_send(scope: Mapping[str, Any]) -> DirectSend | None:
 
 
 class DirectSendProtocol(WebSocketsSansIOProtocol):
-    """uvicorn's websockets-sansio protocol, offering ``direct_send`` to the app."""
+    """uvicorn's websockets-sansio protocol, offering ``direct_send`` to the app.
+
+    Its per-connection lines ("[accepted]", "connection open/closed") go to
+    ``CONNECTIONS_LOGGER``, which ``coderoom.logging`` keeps at WARNING unless debugging:
+    at INFO, formatting them was a measurable share of a reconnect storm.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.logger = logging.getLogger(CONNECTIONS_LOGGER)
 
     @override
     def handle_connect(self, event: Request) -> None:

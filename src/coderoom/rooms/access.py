@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, String, and_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from coderoom.auth.tokens import Principal
+from coderoom.auth.tokens import Principal, PrincipalKind
 from coderoom.core.errors import Forbidden, NotFound
 from coderoom.rooms.models import Participant, Room
 
@@ -35,6 +35,29 @@ class RoomAccess:
 
     room: Room
     participant: Participant
+
+
+def _is_caller(kind: PrincipalKind) -> ColumnElement[bool]:
+    # A guest is their own participant record; an account has one record per room.
+    subject = bindparam("subject", type_=String)
+    if kind == "guest":
+        return and_(Participant.id == subject, Participant.user_id.is_(None))
+    return Participant.user_id == subject
+
+
+# Built once with bound parameters: this runs on every request and socket connect, and
+# building the expression each time cost more CPU than the query itself.
+_KINDS: tuple[PrincipalKind, ...] = ("user", "guest")
+_ROOM_AND_RECORD = {
+    kind: select(Room, Participant)
+    .outerjoin(Participant, and_(Participant.room_id == Room.id, _is_caller(kind)))
+    .where(Room.id == bindparam("room_id"))
+    for kind in _KINDS
+}
+_RECORD = {
+    kind: select(Participant).where(Participant.room_id == bindparam("room_id"), _is_caller(kind))
+    for kind in _KINDS
+}
 
 
 def room_not_found() -> NotFound:
@@ -67,13 +90,8 @@ async def access_room_by_id(
             another room included).
         Forbidden: the caller's record does not grant ``need``, or the room has ended.
     """
-    row = (
-        await session.execute(
-            select(Room, Participant)
-            .outerjoin(Participant, and_(Participant.room_id == Room.id, _is_caller(principal)))
-            .where(Room.id == room_id)
-        )
-    ).first()
+    params = {"room_id": room_id, "subject": principal.subject}
+    row = (await session.execute(_ROOM_AND_RECORD[principal.kind], params)).first()
     if row is None:
         raise room_not_found()
     room, participant = row.tuple()
@@ -87,20 +105,12 @@ async def access_room_by_id(
     return RoomAccess(room=room, participant=participant)
 
 
-def _is_caller(principal: Principal) -> ColumnElement[bool]:
-    # A guest is their own participant record; an account has one record per room.
-    if principal.kind == "guest":
-        return and_(Participant.id == principal.subject, Participant.user_id.is_(None))
-    return Participant.user_id == principal.subject
-
-
 async def find_participant(
     session: AsyncSession, principal: Principal, room_id: str
 ) -> Participant | None:
     """The caller's participant record in ``room_id``, if any."""
-    return await session.scalar(
-        select(Participant).where(Participant.room_id == room_id, _is_caller(principal))
-    )
+    params = {"room_id": room_id, "subject": principal.subject}
+    return await session.scalar(_RECORD[principal.kind], params)
 
 
 def check_need(participant: Participant, need: Need) -> None:
