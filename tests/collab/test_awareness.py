@@ -26,6 +26,16 @@ pytestmark = [pytest.mark.anyio, pytest.mark.parametrize("database_url", ["sqlit
 CURSOR = {"user": {"name": "Ada", "color": "#ff0000"}, "cursor": {"file": "main.py", "pos": 3}}
 
 
+async def _as_relayed(live: LiveServer, room: RoomSetup, state: dict[str, Any]) -> dict[str, Any]:
+    """``state`` sent by the host, as the room sees it: ``user`` is the host's record."""
+    response = await live.http.get(
+        f"/api/v1/rooms/{room.room_id}/participants", headers=room.host_headers
+    )
+    host = next(p for p in response.json()["items"] if p["role"] == "host")
+    user = {"name": host["display_name"], "color": host["color"], "participantId": host["id"]}
+    return {**state, "user": {**state.get("user", {}), **user}}
+
+
 def _frame(client_id: int, clock: int, state: dict[str, Any] | None) -> bytes:
     return awareness_frame(encode_awareness([AwarenessEntry(client_id, clock, state)]))
 
@@ -43,15 +53,16 @@ async def _next_awareness(ws: ClientConnection, timeout: float = 3) -> list[Awar
 async def test_relay_query_and_cleanup(live: LiveServer, room: RoomSetup) -> None:
     a_url = live.doc_url(room.room_id, room.host_token)
     b_url = live.doc_url(room.room_id, room.candidate_token)
+    cursor = await _as_relayed(live, room, CURSOR)
     async with connect(b_url) as b:
         async with connect(a_url) as a:
             await a.send(_frame(111, 1, CURSOR))
-            assert await _next_awareness(b) == [AwarenessEntry(111, 1, CURSOR)]
+            assert await _next_awareness(b) == [AwarenessEntry(111, 1, cursor)]
             # A late joiner gets the current states without asking; query-awareness too.
             async with connect(b_url) as c:
-                assert await _next_awareness(c) == [AwarenessEntry(111, 1, CURSOR)]
+                assert await _next_awareness(c) == [AwarenessEntry(111, 1, cursor)]
                 await c.send(b"\x03")
-                assert await _next_awareness(c) == [AwarenessEntry(111, 1, CURSOR)]
+                assert await _next_awareness(c) == [AwarenessEntry(111, 1, cursor)]
         # A left: everyone is told its state is gone.
         assert await _next_awareness(b) == [AwarenessEntry(111, 2, None)]
 
@@ -59,14 +70,27 @@ async def test_relay_query_and_cleanup(live: LiveServer, room: RoomSetup) -> Non
 async def test_cannot_overwrite_someone_elses_state(live: LiveServer, room: RoomSetup) -> None:
     a_url = live.doc_url(room.room_id, room.host_token)
     b_url = live.doc_url(room.room_id, room.candidate_token)
+    cursor = await _as_relayed(live, room, CURSOR)
     async with connect(a_url) as a, connect(b_url) as b:
         await a.send(_frame(111, 1, CURSOR))
-        assert await _next_awareness(b) == [AwarenessEntry(111, 1, CURSOR)]
+        assert await _next_awareness(b) == [AwarenessEntry(111, 1, cursor)]
         await b.send(_frame(111, 9, None))  # B tries to erase A's cursor
         with pytest.raises(TimeoutError):
             await _next_awareness(a, timeout=0.5)
         async with connect(b_url) as c:
-            assert await _next_awareness(c) == [AwarenessEntry(111, 1, CURSOR)]
+            assert await _next_awareness(c) == [AwarenessEntry(111, 1, cursor)]
+
+
+async def test_cannot_wear_someone_elses_name_or_colour(live: LiveServer, room: RoomSetup) -> None:
+    a_url = live.doc_url(room.room_id, room.host_token)
+    b_url = live.doc_url(room.room_id, room.candidate_token)
+    spoof = {"user": {"name": "Cand", "color": "#000000", "participantId": room.candidate_id}}
+    async with connect(a_url) as a, connect(b_url) as b:
+        await a.send(_frame(222, 1, {**spoof, "file": "main.py"}))
+        [entry] = await _next_awareness(b)
+    host_user = (await _as_relayed(live, room, {}))["user"]
+    assert entry.state == {"user": host_user, "file": "main.py"}
+    assert host_user["participantId"] != room.candidate_id
 
 
 async def test_oversized_awareness_closes(live: LiveServer, room: RoomSetup) -> None:

@@ -9,6 +9,7 @@ connection left or that went silent for ``timeout_s`` (clients renew every 15 s)
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from coderoom.collab.protocol import AwarenessEntry, decode_awareness, encode_awareness
@@ -32,11 +33,15 @@ class AwarenessTable:
         self._states: dict[int, _State] = {}
         self._timeout_s = timeout_s
 
-    def apply(self, update: bytes, owner: object | None) -> bytes | None:
+    def apply(
+        self, update: bytes, owner: object | None, identity: Mapping[str, str] | None = None
+    ) -> bytes | None:
         """Record an awareness update from ``owner``; return what to relay (or None).
 
         Entries for a client id another owner holds, or with an older clock, are dropped,
-        so one client cannot overwrite or erase another's cursor.
+        so one client cannot overwrite or erase another's cursor. With ``identity`` (the
+        sender's participant: name, colour, id), each state's ``user`` carries those
+        values whatever the client wrote, so nobody's cursor can wear another's name.
 
         Raises:
             ProtocolError: malformed update.
@@ -44,6 +49,7 @@ class AwarenessTable:
         accepted = []
         now = time.monotonic()
         entries = decode_awareness(update)
+        rewritten = identity is not None and any([_stamp(e, identity) for e in entries])
         for entry in entries:
             current = self._states.get(entry.client_id)
             if current is not None and current.owner is not owner:
@@ -57,7 +63,9 @@ class AwarenessTable:
             accepted.append(entry)
         if not accepted:
             return None
-        return update if len(accepted) == len(entries) else encode_awareness(accepted)
+        if len(accepted) == len(entries) and not rewritten:
+            return update
+        return encode_awareness(accepted)
 
     def remove_owner(self, owner: object) -> bytes | None:
         """Forget every state ``owner`` held; return the removal update to relay."""
@@ -86,6 +94,19 @@ class AwarenessTable:
             state = self._states.pop(cid)
             removed.append(AwarenessEntry(cid, state.clock + 1, None))
         return encode_awareness(removed)
+
+
+def _stamp(entry: AwarenessEntry, identity: Mapping[str, str]) -> bool:
+    # Returns whether the state changed (the update must then be re-encoded).
+    if entry.state is None:
+        return False
+    user = entry.state.get("user")
+    user = dict(user) if isinstance(user, dict) else {}
+    stamped = {**user, **identity}
+    if stamped == entry.state.get("user"):
+        return False
+    entry.state["user"] = stamped
+    return True
 
 
 class RateLimiter:

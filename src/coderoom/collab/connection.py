@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections import deque
+from collections.abc import Mapping
 from typing import Protocol
 
 from pycrdt import merge_updates
@@ -54,6 +55,8 @@ class Connection:
         participant_id: who is typing (the update log's author), None for system clients.
         can_write: False for observers: their doc updates are refused.
         direct: the server's direct frame writer for this socket, if it has one.
+        identity: what this client's awareness ``user`` must say (name, colour,
+            participant id); None for system clients.
     """
 
     def __init__(
@@ -63,8 +66,10 @@ class Connection:
         participant_id: str | None,
         can_write: bool,
         direct: DirectSend | None = None,
+        identity: Mapping[str, str] | None = None,
     ) -> None:
         self.id = new_id()
+        self.identity = identity
         self.socket = socket
         self._direct = direct or _no_direct_send
         self._sending = False  # the writer holds drained frames not yet sent

@@ -210,7 +210,7 @@ class CollabRoom:
         limiter = self._limits.get(conn)
         if limiter is not None and not limiter.allow() and not _only_removals(update):
             return  # clients renew their state every 15 s; a dropped move is harmless
-        if (relay := self.awareness.apply(update, conn)) is not None:
+        if (relay := self.awareness.apply(update, conn, conn.identity)) is not None:
             self._relay_awareness(relay, origin=conn)
 
     def relay_awareness_removal(self, update: bytes) -> None:

@@ -54,11 +54,17 @@ async def doc_socket(
         code = CLOSE_FORBIDDEN if isinstance(exc, NotFound) else exc.ws_close_code
         await websocket.close(code, exc.code)
         return
+    participant = access.participant
     conn = Connection(
         websocket,
-        participant_id=access.participant.id,
-        can_write=access.participant.role != "observer",
+        participant_id=participant.id,
+        can_write=participant.role != "observer",
         direct=direct_send(websocket.scope),
+        identity={
+            "name": participant.display_name,
+            "color": participant.color,
+            "participantId": participant.id,
+        },
     )
 
     async def receive() -> bytes | None:
