@@ -49,13 +49,15 @@ class AwarenessTable:
         accepted = []
         now = time.monotonic()
         entries = decode_awareness(update)
-        rewritten = identity is not None and any([_stamp(e, identity) for e in entries])
+        rewritten = False
         for entry in entries:
             current = self._states.get(entry.client_id)
             if current is not None and current.owner is not owner:
                 continue
             if current is not None and entry.clock < current.clock:
                 continue
+            if identity is not None and _stamp(entry, identity):
+                rewritten = True
             if entry.state is None:
                 self._states.pop(entry.client_id, None)
             else:
