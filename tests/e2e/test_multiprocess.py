@@ -62,9 +62,10 @@ async def test_clients_on_two_nodes_converge_and_see_awareness(
             await wait_for(lambda: "from B;" in str(text(doc)))
             final = await js.call("wait", path="main.py", contains=["from B;", tag])
             await wait_for(lambda: str(text(doc)) == final["text"])
-            # Awareness crosses nodes too: the client on B sees the one on A.
+            # Awareness crosses nodes too: the client on B sees the one on A, named as
+            # A's server stamped it (the host's participant record, not "on-a").
             peers = (await js.call("peers", count=1))["peers"]
-            assert peers[0]["user"]["name"] == "on-a"
+            assert peers[0]["user"]["name"] == "Host"
             await js_a.call("cursor", file="main.py", pos=1)
 
 

@@ -47,7 +47,9 @@ async def test_js_sees_awareness_of_others(
     ):
         await a.call("cursor", file="main.py", pos=4)
         peers = (await b.call("peers", count=1))["peers"]
-        assert peers[0]["user"]["name"] == "ada"
+        # The client called itself "ada"; the server shows its participant record's name.
+        assert peers[0]["user"]["name"] == "Cand"
+        assert peers[0]["user"]["participantId"] == room.candidate_id
         await wait_for_cursor(b)
     # (cleanup on leave is covered with raw frames in tests/collab/test_awareness.py)
 
