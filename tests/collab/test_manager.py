@@ -19,6 +19,7 @@ from coderoom.collab.protocol import (
     encode_awareness,
     parse_frame,
 )
+from coderoom.collab.room import collab_topic
 from coderoom.collab.store import load_doc
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings
@@ -57,6 +58,23 @@ async def test_idle_room_unloads_after_flush_and_reloads(
         again = await manager.acquire("r1", DEFAULTS)
         assert again is not room
         assert str(text(again.doc)) == "kept"
+
+
+async def test_a_single_process_bus_carries_no_doc_traffic(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    # Only this room would receive it, and it drops its own messages: each edit would
+    # cost two task wake-ups for nothing.
+    bus = InMemoryBus()
+    manager = RoomManager(sessionmaker, bus)
+    async with manager.running(), bus.subscribe(collab_topic("r3")) as sub:
+        room = await manager.acquire("r3", DEFAULTS)
+        room.request_sync()
+        text(room.doc).insert(0, "typed")
+        with anyio.move_on_after(0.3):
+            async for message in sub:
+                pytest.fail(f"unexpected bus message {message!r}")
+        assert str(text(room.doc)) == "typed"
 
 
 async def test_concurrent_acquire_loads_once(

@@ -311,6 +311,8 @@ class CollabRoom:
                     conn.can_write = who.get("role") != "observer"
 
     def _publish(self, message: bytes) -> None:
+        if not self._bus.spans_nodes:
+            return  # the only subscriber would be this room, which drops its own messages
         if len(self._outbox) >= _OUTBOX_MAX:
             # The bus is stuck (Redis hanging): drop the oldest; the periodic state-vector
             # exchange (request_sync) brings other nodes up to date once it recovers.

@@ -22,6 +22,9 @@ class Bus(Protocol):
     """Topic-based fan-out within one process or across processes."""
 
     node_id: str
+    # Whether other processes may be on this bus: with a single process there is nobody
+    # to tell about what only this node's own subscribers act on (collab doc updates).
+    spans_nodes: bool
 
     async def publish(self, topic: str, payload: bytes) -> None:
         """Deliver ``payload`` to every subscriber of ``topic`` on every node."""

@@ -32,6 +32,8 @@ class InMemoryBus:
     never blocks a publisher on a slow consumer (same contract as Redis pub/sub).
     """
 
+    spans_nodes = False
+
     def __init__(self) -> None:
         self.node_id = uuid.uuid4().hex[:12]
         self._subs: dict[str, set[MemoryObjectSendStream[tuple[str, bytes]]]] = defaultdict(set)

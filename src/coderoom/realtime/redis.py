@@ -50,6 +50,8 @@ class RedisBus:
         node_id: this process's id (random by default).
     """
 
+    spans_nodes = True
+
     def __init__(self, url: str, *, prefix: str = "coderoom:", node_id: str | None = None) -> None:
         self.node_id = node_id or uuid.uuid4().hex[:12]
         self._prefix = prefix
