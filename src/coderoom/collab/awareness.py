@@ -102,10 +102,9 @@ def _stamp(entry: AwarenessEntry, identity: Mapping[str, str]) -> bool:
     # Returns whether the state changed (the update must then be re-encoded).
     if entry.state is None:
         return False
-    user = entry.state.get("user")
-    user = dict(user) if isinstance(user, dict) else {}
-    stamped = {**user, **identity}
-    if stamped == entry.state.get("user"):
+    claimed = entry.state.get("user")
+    stamped = {**(claimed if isinstance(claimed, dict) else {}), **identity}
+    if stamped == claimed:
         return False
     entry.state["user"] = stamped
     return True
