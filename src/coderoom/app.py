@@ -28,6 +28,7 @@ from coderoom.core.heap import settle_heap
 from coderoom.core.tasks import TaskSupervisor
 from coderoom.execution import routes as execution_routes
 from coderoom.execution.runtime import executor_component
+from coderoom.notes import routes as notes_routes
 from coderoom.problems import routes as problems_routes
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
@@ -98,6 +99,7 @@ def _routers() -> list[Any]:
         execution_routes.router,
         problems_routes.router,
         replay_routes.router,
+        notes_routes.router,
     ]
 
 

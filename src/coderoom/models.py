@@ -12,5 +12,6 @@ from coderoom.auth import models as auth_models  # noqa: E402, F401
 from coderoom.chat import models as chat_models  # noqa: E402, F401
 from coderoom.collab import models as collab_models  # noqa: E402, F401
 from coderoom.execution import models as execution_models  # noqa: E402, F401
+from coderoom.notes import models as notes_models  # noqa: E402, F401
 from coderoom.problems import models as problems_models  # noqa: E402, F401
 from coderoom.rooms import models as rooms_models  # noqa: E402, F401

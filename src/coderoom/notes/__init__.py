@@ -1,0 +1,1 @@
+"""Private interviewer notes and scorecards (staff only; never sent to candidates)."""
