@@ -10,9 +10,9 @@ from __future__ import annotations
 import secrets
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 WEAK_SECRETS = frozenset({"", "secret", "changeme", "change-me", "dev", "development", "test"})
@@ -71,6 +71,42 @@ class EventsSettings(BaseModel):
     presence_ttl_s: float = 120.0
 
 
+class IceServer(BaseModel):
+    """One STUN/TURN server, in the browser's ``RTCIceServer`` shape."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    urls: Annotated[list[str], Field(min_length=1)]
+    username: str | None = None
+    credential: str | None = None
+
+    @field_validator("urls", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else value
+
+    @field_validator("urls")
+    @classmethod
+    def _ice_schemes(cls, urls: list[str]) -> list[str]:
+        for url in urls:
+            if not url.startswith(("stun:", "stuns:", "turn:", "turns:")):
+                raise ValueError(f"{url!r} is not a stun:, stuns:, turn: or turns: URL")
+        return urls
+
+
+class WebRTCSettings(BaseModel):
+    """Audio/video calls: ICE servers handed to admitted participants, signalling limits.
+
+    Without ICE servers, browsers connect with host candidates only (same LAN, loopback);
+    a TURN server (e.g. coturn) is what makes calls work across NATs and UDP-blocking
+    networks. ``relay`` forces every call through TURN (hides participants' addresses).
+    """
+
+    ice_servers: list[IceServer] = Field(default_factory=list)
+    ice_transport_policy: Literal["all", "relay"] = "all"
+    max_sdp_bytes: int = Field(default=32 * 1024, ge=1024)
+
+
 class Settings(BaseSettings):
     """Everything coderoom can be configured with."""
 
@@ -96,6 +132,7 @@ class Settings(BaseSettings):
     auth: AuthSettings = Field(default_factory=AuthSettings)
     sandbox: SandboxSettings = Field(default_factory=SandboxSettings)
     events: EventsSettings = Field(default_factory=EventsSettings)
+    webrtc: WebRTCSettings = Field(default_factory=WebRTCSettings)
 
     @model_validator(mode="after")
     def _defaults_and_safety(self) -> Settings:

@@ -127,6 +127,7 @@ async def test_a_client_that_stops_reading_is_closed_with_1013(settings: Setting
     settings.events.send_queue_size = 8
     settings.events.rate_per_s = 100_000
     settings.events.rate_burst = 100_000
+    settings.webrtc.max_sdp_bytes = 64 * 1024
     async with anyio.create_task_group() as tg:
         server, base = await serve_app(settings, tg)
         async with httpx.AsyncClient(base_url=f"http://{base}") as http:
@@ -137,7 +138,14 @@ async def test_a_client_that_stops_reading_is_closed_with_1013(settings: Setting
         ):
             await recv_until(h, "chat.history")
             await recv_until(s, "chat.history")
-            blob = {"sdp": "x" * 60_000}
+            # Signals flow only between people in the call.
+            for ws in (h, s):
+                await ws.send(json.dumps({"type": "call.join", "audio": False, "video": False}))
+            while (await recv_until(h, "call.state"))["data"][
+                "participant_id"
+            ] != room.candidate_id:
+                pass
+            blob = {"type": "offer", "sdp": "v=0" + "x" * 60_000}
             signal = {"type": "rtc.signal", "to": room.candidate_id, "kind": "offer"}
             frame = json.dumps(signal | {"payload": blob})
             # ~36 MB towards a client that reads nothing: TCP buffers fill, then its queue.

@@ -1,4 +1,7 @@
-"""Admission, proctoring, WebRTC relay, hostile input, resume and closes on the events socket."""
+"""Admission, proctoring, hostile input, resume and closes on the events socket.
+
+The call and its WebRTC relay are tested in test_call.py.
+"""
 
 from __future__ import annotations
 
@@ -122,49 +125,6 @@ def test_proctoring_signals_reach_staff_only_and_are_stored(tc: TestClient, enab
     assert {e["audience"] for e in log} == {"staff"}
     forbidden = tc.get(f"/api/v1/rooms/{room.id}/events", headers=cand_member.headers)
     assert forbidden.status_code == 403
-
-
-@BOTH_BUSES
-def test_webrtc_relay_only_between_admitted_participants_of_the_room(tc: TestClient) -> None:
-    room = make_room(tc)
-    other_room = make_room(tc)
-    caller = admitted_guest(tc, room, "Caller")
-    waiting = join_guest(tc, room, "Waiter")
-    stranger = admitted_guest(tc, other_room, "Stranger")
-    offer = {"sdp": "v=0...", "type": "offer"}
-    tokens = (room.host.token, caller.token, waiting.token)
-    with (
-        sockets(tc, room.id, *tokens) as (host, call, wait),
-        socket(tc, other_room.id, stranger.token) as other,
-    ):
-        host.opening()
-        call.opening()
-        other.opening()
-        assert wait.recv()["type"] == "welcome"
-        msg = {"type": "rtc.signal", "kind": "offer", "payload": offer}
-        call.send(msg | {"to": room.host.participant_id})
-        got, _ = host.until("rtc.signal")
-        assert got["data"] == {
-            "from": caller.participant_id,
-            "name": "Caller",
-            "kind": "offer",
-            "payload": offer,
-        }
-        assert got["seq"] is None
-        for target in (waiting.participant_id, stranger.participant_id, "nobody"):
-            call.send(msg | {"to": target})
-            assert call.recv_type("error", skip=("presence.joined",))["code"] == "peer_unavailable"
-        wait.send(msg | {"to": room.host.participant_id})
-        assert wait.recv()["code"] == "not_admitted"
-        other.send(msg | {"to": room.host.participant_id})
-        assert other.recv_type("error", skip=("presence.joined",))["code"] == "peer_unavailable"
-        # The host answers; nothing else reached the host from the refused attempts.
-        host.send({"type": "rtc.signal", "kind": "answer", "to": caller.participant_id})
-        answer, _ = call.until("rtc.signal")
-        assert answer["data"]["kind"] == "answer"
-        host.send({"type": "ping"})
-        _, between = host.until("pong")
-        assert all(m["type"] != "rtc.signal" for m in between)
 
 
 def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -> None:

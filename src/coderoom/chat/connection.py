@@ -17,7 +17,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import anyio
 from pydantic import ValidationError
@@ -33,7 +33,7 @@ from coderoom.chat.schemas import CLIENT_MESSAGE
 from coderoom.core.errors import AppError, Unavailable
 from coderoom.core.ids import new_token
 from coderoom.realtime.events import RoomEnvelope, publish_room_event
-from coderoom.realtime.presence import PresenceEntry
+from coderoom.realtime.presence import CallMedia, PresenceEntry
 from coderoom.realtime.protocol import (
     CLOSE_FORBIDDEN,
     CLOSE_IDLE,
@@ -45,6 +45,7 @@ from coderoom.realtime.protocol import (
     CLOSE_TRY_AGAIN_LATER,
     ErrorMessage,
     EventMessage,
+    IceServerInfo,
     RoomInfo,
     WelcomeMessage,
 )
@@ -55,6 +56,8 @@ log = logging.getLogger(__name__)
 
 # What a waiting participant may receive: its own admission outcome, nothing else.
 _WAITING_VISIBLE = frozenset({"admission.admitted", "admission.rejected", "participant.removed"})
+# Ephemeral events the actor's own connections see too (the other tab of the same person).
+_ECHOED = frozenset({"call.state"})
 _SOCKET_GONE = (WebSocketDisconnect, RuntimeError, OSError)
 _CLEANUP_TIMEOUT_S = 5.0
 
@@ -371,7 +374,11 @@ class EventConnection:
         own = envelope["participant_id"] == self.participant_id
         if self.status != "admitted":
             return audience == "participant" and own and envelope["type"] in _WAITING_VISIBLE
-        if envelope["seq"] is None and envelope["actor_id"] == self.participant_id:
+        if (
+            envelope["seq"] is None
+            and envelope["actor_id"] == self.participant_id
+            and envelope["type"] not in _ECHOED
+        ):
             return False  # one's own typing/signalling is not echoed back
         if audience == "staff":
             return self.role in STAFF_ROLES
@@ -383,6 +390,12 @@ class EventConnection:
         kind = envelope["type"]
         if kind == "room.ended":
             self.close_after_queue(CLOSE_ROOM_ENDED, "room ended")
+            return
+        if kind == "call.state":
+            data = envelope["data"]
+            # Another tab of this person joined the call: this one is out of it now.
+            if data.get("connection_id") == self.id and not data.get("in_call") and self._entry:
+                self._entry.pop("call", None)
             return
         if _subject(envelope) != self.participant_id:
             return
@@ -417,6 +430,14 @@ class EventConnection:
         }
         if self.status == "admitted":
             welcome["room"] = self._room
+            webrtc = self.rt.settings.webrtc
+            # TURN credentials: admitted participants only.
+            welcome["rtc"] = {
+                "ice_servers": [
+                    cast(IceServerInfo, s.model_dump(exclude_none=True)) for s in webrtc.ice_servers
+                ],
+                "ice_transport_policy": webrtc.ice_transport_policy,
+            }
         return welcome
 
     async def _state_snapshot(self) -> list[dict[str, Any]]:
@@ -527,6 +548,22 @@ class EventConnection:
         )
 
     # --- used by handlers ------------------------------------------------------------
+
+    @property
+    def call(self) -> CallMedia | None:
+        """This connection's microphone/camera state while it is in the call."""
+        return None if self._entry is None else self._entry.get("call")
+
+    async def set_call(self, media: CallMedia | None) -> PresenceEntry | None:
+        """Put this connection in the call (``None``: out of it); None if not present yet."""
+        if self._entry is None:
+            return None
+        if media is None:
+            self._entry.pop("call", None)
+        else:
+            self._entry["call"] = media
+        await self.rt.presence.put(self.room_id, self._entry)
+        return self._entry
 
     def typing_allowed(self, active: bool) -> bool:
         """Throttle typing relays: one "active" per ``typing_interval_s``; "stop" always."""

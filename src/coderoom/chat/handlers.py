@@ -2,7 +2,8 @@
 
 Handlers raise ``AppError`` for refusals; the connection turns them into ``error``
 messages. Everything a room should see goes out through ``publish_room_event`` (chat,
-proctoring: sequenced and recorded) or ``publish_ephemeral`` (typing, WebRTC).
+proctoring: sequenced and recorded) or ``publish_ephemeral`` (typing, WebRTC). The call
+and its signalling live in ``chat.call``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,14 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
+from coderoom.chat import call
 from coderoom.chat.schemas import (
     AdmissionAdmit,
     AdmissionAutoAdmit,
     AdmissionReject,
+    CallJoin,
+    CallLeave,
+    CallMedia,
     ChatSend,
     ClientMessage,
     PingMessage,
@@ -24,7 +29,7 @@ from coderoom.chat.schemas import (
     RtcSignal,
     TypingMessage,
 )
-from coderoom.core.errors import Forbidden, InvalidInput, NotFound, PayloadTooLarge
+from coderoom.core.errors import Forbidden, InvalidInput, PayloadTooLarge
 from coderoom.realtime.events import publish_ephemeral, publish_room_event
 from coderoom.rooms import service as rooms_service
 from coderoom.rooms.models import Room
@@ -58,7 +63,13 @@ async def dispatch(conn: EventConnection, message: ClientMessage) -> None:
         case ProctorSignal():
             await _proctor(conn, message)
         case RtcSignal():
-            await _rtc(conn, message)
+            await call.relay(conn, message)
+        case CallJoin():
+            await call.join(conn, message)
+        case CallMedia():
+            await call.media(conn, message)
+        case CallLeave():
+            await call.leave(conn)
         case AdmissionAdmit() | AdmissionReject() | AdmissionAutoAdmit():
             await _admission(conn, message)
         case ResumeMessage():
@@ -110,29 +121,6 @@ async def _proctor(conn: EventConnection, message: ProctorSignal) -> None:
         "proctor.signal",
         data,
         audience="staff",
-        actor_id=conn.participant_id,
-    )
-
-
-async def _rtc(conn: EventConnection, message: RtcSignal) -> None:
-    if message.to == conn.participant_id:
-        raise InvalidInput("You cannot call yourself.", code="rtc_self")
-    # Presence lists admitted connections of this room only: that is the whole check.
-    present = await conn.rt.presence.connections(conn.room_id)
-    if not any(entry["participant_id"] == message.to for entry in present):
-        raise NotFound("That participant is not connected to this room.", code="peer_unavailable")
-    await publish_ephemeral(
-        conn.rt.bus,
-        conn.room_id,
-        "rtc.signal",
-        {
-            "from": conn.participant_id,
-            "name": conn.name,
-            "kind": message.kind,
-            "payload": message.payload,
-        },
-        audience="participant",
-        participant_id=message.to,
         actor_id=conn.participant_id,
     )
 

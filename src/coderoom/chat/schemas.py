@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, TypeAdapter, model_validator
 
 _ID = Annotated[str, Field(min_length=1, max_length=64)]
 
@@ -54,13 +54,76 @@ class ProctorSignal(_Message):
         return self
 
 
+class RtcDescription(_Message):
+    """An SDP offer or answer (``RTCSessionDescriptionInit``); the handler checks its size."""
+
+    type: Literal["offer", "answer"]
+    sdp: Annotated[str, Field(pattern=r"^v=0")]
+
+
+class RtcCandidate(_Message):
+    """One ICE candidate (``RTCIceCandidate.toJSON()``); ``""`` ends the candidates."""
+
+    # camelCase: the browser's own field names, relayed as they are.
+    candidate: Annotated[str, Field(max_length=1024)]
+    sdpMid: Annotated[str, Field(max_length=64)] | None = None
+    sdpMLineIndex: Annotated[int, Field(ge=0, le=1023)] | None = None
+    usernameFragment: Annotated[str, Field(max_length=256)] | None = None
+
+
+class RtcNothing(_Message):
+    """The empty payload of ``hangup``."""
+
+
 class RtcSignal(_Message):
-    """WebRTC signalling for one other participant."""
+    """WebRTC signalling for one other participant in the call.
+
+    ``session`` names one peer connection (chosen by the pair's offerer) so that both ends
+    can drop signals of a connection that was torn down and rebuilt.
+    """
 
     type: Literal["rtc.signal"]
     to: _ID
     kind: Literal["offer", "answer", "ice", "hangup"]
-    payload: dict[str, Any] = Field(default_factory=dict)
+    session: (
+        Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")] | None
+    ) = None
+    payload: RtcDescription | RtcCandidate | RtcNothing = Field(default_factory=RtcNothing)
+
+    @model_validator(mode="after")
+    def _payload_matches_kind(self) -> Self:
+        payload = self.payload
+        if self.kind in ("offer", "answer"):
+            if not isinstance(payload, RtcDescription) or payload.type != self.kind:
+                raise ValueError(f"{self.kind} needs a payload {{type: {self.kind}, sdp}}")
+        elif self.kind == "ice":
+            if not isinstance(payload, RtcCandidate):
+                raise ValueError("ice needs a payload {candidate, sdpMid?, sdpMLineIndex?}")
+        elif not isinstance(payload, RtcNothing):
+            raise ValueError("hangup takes an empty payload")
+        return self
+
+
+class CallJoin(_Message):
+    """Join the room's call with the microphone/camera on or off (both off: receive-only)."""
+
+    type: Literal["call.join"]
+    audio: StrictBool
+    video: StrictBool
+
+
+class CallMedia(_Message):
+    """The caller turned the microphone or camera on or off."""
+
+    type: Literal["call.media"]
+    audio: StrictBool
+    video: StrictBool
+
+
+class CallLeave(_Message):
+    """Leave the call (closing the socket leaves it too)."""
+
+    type: Literal["call.leave"]
 
 
 class AdmissionAdmit(_Message):
@@ -108,6 +171,9 @@ ClientMessage = Annotated[
     | TypingMessage
     | ProctorSignal
     | RtcSignal
+    | CallJoin
+    | CallMedia
+    | CallLeave
     | AdmissionAdmit
     | AdmissionReject
     | AdmissionAutoAdmit

@@ -13,7 +13,7 @@ import json
 import time
 from collections import defaultdict
 from collections.abc import Awaitable
-from typing import Protocol, TypedDict, cast
+from typing import NotRequired, Protocol, TypedDict, cast
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -21,6 +21,13 @@ from redis.exceptions import RedisError
 from coderoom.core.errors import Unavailable
 
 _REDIS_ERRORS = (RedisError, OSError, TimeoutError)
+
+
+class CallMedia(TypedDict):
+    """A connection in the room's call, and whether it sends sound and picture."""
+
+    audio: bool
+    video: bool
 
 
 class PresenceEntry(TypedDict):
@@ -32,6 +39,7 @@ class PresenceEntry(TypedDict):
     role: str
     color: str
     seen: float
+    call: NotRequired[CallMedia]  # present while this connection is in the call
 
 
 class PresenceStore(Protocol):

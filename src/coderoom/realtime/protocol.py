@@ -56,6 +56,21 @@ class RoomInfo(TypedDict):
     proctoring_enabled: bool
 
 
+class IceServerInfo(TypedDict):
+    """One ``RTCIceServer`` for the browser."""
+
+    urls: list[str]
+    username: NotRequired[str]
+    credential: NotRequired[str]
+
+
+class RtcConfig(TypedDict):
+    """What the browser needs for ``new RTCPeerConnection(...)``."""
+
+    ice_servers: list[IceServerInfo]
+    ice_transport_policy: Literal["all", "relay"]
+
+
 class WelcomeMessage(TypedDict):
     """First message on every accepted connection."""
 
@@ -64,6 +79,7 @@ class WelcomeMessage(TypedDict):
     seq: int
     participant: ParticipantInfo
     room: NotRequired[RoomInfo]
+    rtc: NotRequired[RtcConfig]
     heartbeat_s: float
 
 
