@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +40,11 @@ class RoomDefaults:
     language: str
     filename: str
     content: str = ""
+
+
+# Reading the defaults can cost a query (a room's problem); a loader is called only when
+# the room turns out to be new, with the load's own session.
+DefaultsLoader = Callable[[AsyncSession], Awaitable[RoomDefaults]]
 
 
 @dataclass(slots=True)
@@ -97,8 +102,10 @@ class RoomManager:
             return None
         return future.result()
 
-    async def acquire(self, room_id: str, defaults: RoomDefaults) -> CollabRoom:
+    async def acquire(self, room_id: str, defaults: RoomDefaults | DefaultsLoader) -> CollabRoom:
         """The loaded room, loading it first if needed (once, however many callers).
+
+        ``defaults`` is what a brand-new room's document starts with, or a loader of it.
 
         Raises:
             Unavailable: the room could not be loaded in time.
@@ -118,7 +125,10 @@ class RoomManager:
             raise Unavailable("the room's document is not available right now") from exc
 
     async def _run_room(
-        self, room_id: str, defaults: RoomDefaults, future: asyncio.Future[CollabRoom]
+        self,
+        room_id: str,
+        defaults: RoomDefaults | DefaultsLoader,
+        future: asyncio.Future[CollabRoom],
     ) -> None:
         with anyio.CancelScope() as scope:
             self._scopes[room_id] = scope
@@ -142,9 +152,11 @@ class RoomManager:
                 if not future.done():
                     future.cancel()
 
-    async def _load(self, room_id: str, defaults: RoomDefaults) -> CollabRoom:
+    async def _load(self, room_id: str, defaults: RoomDefaults | DefaultsLoader) -> CollabRoom:
         async with self._sessionmaker() as session:
             doc, last_seq = await load_doc(session, room_id)
+            if last_seq == 0 and not isinstance(defaults, RoomDefaults):
+                defaults = await defaults(session)
         room = CollabRoom(
             room_id,
             doc,
@@ -153,6 +165,7 @@ class RoomManager:
             awareness_timeout_s=self.config.awareness_timeout_s,
         )
         if last_seq == 0:
+            assert isinstance(defaults, RoomDefaults)  # noqa: S101 - resolved above
             room.apply_local(initial_update(defaults.language, defaults.filename, defaults.content))
         log.info("room %s loaded (log up to seq %d)", room_id, last_seq)
         return room

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import re
 
-from fastapi import APIRouter, WebSocket, status
-from starlette.websockets import WebSocketDisconnect
+from fastapi import APIRouter, status
+from starlette.types import Receive, Scope, Send
+from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from coderoom.auth.deps import CurrentPrincipal
 from coderoom.collab import service
@@ -22,7 +24,7 @@ from coderoom.collab.schemas import (
 from coderoom.core.errors import AppError, NotFound
 from coderoom.realtime.websocket import direct_send
 from coderoom.rooms import access as rooms_access
-from coderoom.storage.deps import SessionDep, SessionmakerDep, SettingsDep
+from coderoom.storage.deps import SessionDep
 
 log = logging.getLogger(__name__)
 router = APIRouter()
@@ -30,25 +32,32 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_FORBIDDEN = 4403
 
 
-@router.websocket("/ws/rooms/{room_id}/doc")
-async def doc_socket(
-    websocket: WebSocket,
-    room_id: str,
-    sessionmaker: SessionmakerDep,
-    settings: SettingsDep,
-    manager: RoomManagerDep,
-    token: str | None = None,
-) -> None:
+DOC_SOCKET_PATH = re.compile(r"/ws/rooms/([^/]+)/doc")
+
+
+async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -> None:
+    """``/ws/rooms/{room_id}/doc?token=``: the y-websocket protocol for one room.
+
+    A plain ASGI endpoint that the app dispatches to ahead of its middleware and router
+    (see ``coderoom.app``): in a reconnect storm the middleware chain, the router's path
+    matching and FastAPI's dependency resolution were about a fifth of each connect's
+    CPU, and none of them does anything for this socket.
+    """
+    websocket = WebSocket(scope, receive, send)
+    state = scope["state"]
     # Accept first, then check: a browser sees a close code (4401/4403), not a failed
     # handshake it cannot tell apart from a network error.
     await websocket.accept()
     try:
-        async with sessionmaker() as session:
+        async with state["sessionmaker"]() as session:
             access = await service.authorize(
-                session, settings, token=token, room_id=room_id, need=rooms_access.Need.VIEW
+                session,
+                state["settings"],
+                token=websocket.query_params.get("token"),
+                room_id=room_id,
+                need=rooms_access.Need.VIEW,
             )
-            defaults = await service.room_defaults_for(session, access)
-        room = await manager.acquire(room_id, defaults)
+        room = await service.open_room(state["room_manager"], access)
     except AppError as exc:
         # NotFound is reported as 4403: the contract knows only 4401 and 4403.
         code = CLOSE_FORBIDDEN if isinstance(exc, NotFound) else exc.ws_close_code
@@ -59,7 +68,7 @@ async def doc_socket(
         websocket,
         participant_id=participant.id,
         can_write=participant.role != "observer",
-        direct=direct_send(websocket.scope),
+        direct=direct_send(scope),
         identity={
             "name": participant.display_name,
             "color": participant.color,
@@ -67,7 +76,7 @@ async def doc_socket(
         },
     )
 
-    async def receive() -> bytes | None:
+    async def receive_frame() -> bytes | None:
         try:
             message = await websocket.receive()
         except WebSocketDisconnect:
@@ -79,7 +88,7 @@ async def doc_socket(
             raise ProtocolError("text frames are not part of the protocol")
         return bytes(data)
 
-    await room.serve(conn, receive)
+    await room.serve(conn, receive_frame)
 
 
 async def _access(
@@ -155,10 +164,5 @@ async def restore_snapshot(
 ) -> RestoreResult:
     access = await _access(session, principal, room_id, rooms_access.Need.STAFF)
     snapshot = await service.get_snapshot(session, room_id=room_id, snapshot_id=snapshot_id)
-    files = await service.restore_snapshot(
-        manager,
-        snapshot,
-        defaults=await service.room_defaults_for(session, access),
-        participant_id=access.participant.id,
-    )
+    files = await service.restore_snapshot(manager, snapshot, access=access)
     return RestoreResult(files=files)

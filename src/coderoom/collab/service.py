@@ -7,6 +7,7 @@ who restored it), so the update log and replay stay whole.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from pycrdt import Doc, Map, Text
@@ -17,6 +18,7 @@ from coderoom.auth import service as auth_service
 from coderoom.auth.tokens import decode_access_token
 from coderoom.collab.manager import RoomDefaults, RoomManager
 from coderoom.collab.models import DocSnapshot
+from coderoom.collab.room import CollabRoom
 from coderoom.collab.store import load_doc
 from coderoom.core.clock import utcnow
 from coderoom.core.errors import NotFound
@@ -49,7 +51,9 @@ def _room_defaults(language: str, content: str = "") -> RoomDefaults:
     )
 
 
-async def room_defaults_for(session: AsyncSession, access: rooms_access.RoomAccess) -> RoomDefaults:
+async def room_defaults_for(
+    session: AsyncSession, *, access: rooms_access.RoomAccess
+) -> RoomDefaults:
     """What the room's document starts with if it has no history yet.
 
     Every path that may load a room (doc socket, snapshot restore) must build the same
@@ -59,6 +63,18 @@ async def room_defaults_for(session: AsyncSession, access: rooms_access.RoomAcce
     """
     starter = await problems_rooms.starter_code_for_room(session, access)
     return _room_defaults(access.room.language, starter)
+
+
+async def open_room(manager: RoomManager, access: rooms_access.RoomAccess) -> CollabRoom:
+    """The room's live document on this node, loading it first if needed.
+
+    The defaults (a query when the room has a problem) are read only if the room turns
+    out to have no history, by the load itself.
+
+    Raises:
+        Unavailable: the room could not be loaded in time.
+    """
+    return await manager.acquire(access.room.id, partial(room_defaults_for, access=access))
 
 
 async def authorize(
@@ -163,15 +179,14 @@ async def restore_snapshot(
     manager: RoomManager,
     snapshot: DocSnapshot,
     *,
-    defaults: RoomDefaults,
-    participant_id: str | None,
+    access: rooms_access.RoomAccess,
 ) -> dict[str, str]:
     """Make the live document's files equal the snapshot's, as one new edit.
 
     Returns:
         The files as text after the restore.
     """
-    room = await manager.acquire(snapshot.room_id, defaults)
+    room = await open_room(manager, access)
     saved = snapshot_doc(snapshot)
     target, languages = files_text(saved), file_languages(saved)
     edit: Doc[Any] = Doc()
@@ -185,7 +200,7 @@ async def restore_snapshot(
         for path, text in target.items():
             _set_text(files, path, text)
         meta["languages"] = Map(languages)
-    room.apply_local(edit.get_update(before), author=participant_id)
+    room.apply_local(edit.get_update(before), author=access.participant.id)
     return files_text(room.doc)
 
 

@@ -56,14 +56,18 @@ def direct_send(scope: Mapping[str, Any]) -> DirectSend | None:
 class DirectSendProtocol(WebSocketsSansIOProtocol):
     """uvicorn's websockets-sansio protocol, offering ``direct_send`` to the app.
 
-    Its per-connection lines ("[accepted]", "connection open/closed") go to
-    ``CONNECTIONS_LOGGER``, which ``coderoom.logging`` keeps at WARNING unless debugging:
-    at INFO, formatting them was a measurable share of a reconnect storm.
+    Its per-connection lines ("[accepted]", "connection open/closed"), uvicorn's and the
+    websockets handshake's, go to ``CONNECTIONS_LOGGER``, which ``coderoom.logging`` keeps
+    at WARNING unless debugging: at INFO, formatting them was a measurable share of a
+    reconnect storm.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.logger = logging.getLogger(CONNECTIONS_LOGGER)
+        # The sans-I/O connection logs "connection open" itself, to uvicorn's logger.
+        self.conn.logger = self.logger
+        self.conn.debug = self.logger.isEnabledFor(logging.DEBUG)
 
     @override
     def handle_connect(self, event: Request) -> None:
