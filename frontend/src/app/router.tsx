@@ -31,6 +31,10 @@ const router = createBrowserRouter([
       Component: (await import("@/features/replay/components/ReplayPage")).ReplayPage,
     }),
   },
+  {
+    path: "/rooms/:roomId/report",
+    lazy: async () => ({ Component: (await import("./routes/ReportRoute")).ReportRoute }),
+  },
   { path: "/join/:code", element: <JoinRoute /> },
   {
     element: <Shell />,

@@ -102,7 +102,18 @@ export function RoomRoute() {
     case "left":
       return <Message title="You left this room" />
     case "admitted":
-      if (data.status === "ended") return <Message title="This room has ended" />
+      if (data.status === "ended") {
+        return (
+          <Message title="This room has ended">
+            {data.me.role === "host" || data.me.role === "interviewer" ? (
+              <p className="row">
+                <Link to={`/rooms/${roomId}/report`}>Read the report</Link>
+                <Link to={`/rooms/${roomId}/replay`}>Watch the replay</Link>
+              </p>
+            ) : null}
+          </Message>
+        )
+      }
       return (
         <Suspense fallback={<main className="page center">Loading editor…</main>}>
           <RoomWorkspace room={data} me={data.me} events={events} />

@@ -4,6 +4,8 @@ import { ChatBadge } from "@/features/chat/components/ChatBadge"
 import { ChatPanel } from "@/features/chat/components/ChatPanel"
 import type { RoomDoc } from "@/features/editor/hooks/useRoomDoc"
 import { RunPanel } from "@/features/execution/components/RunPanel"
+import { NotesPanel } from "@/features/notes/components/NotesPanel"
+import { ScorecardPanel } from "@/features/notes/components/ScorecardPanel"
 import { ParticipantsPanel } from "@/features/participants/components/ParticipantsPanel"
 import { ProblemActions } from "@/features/problems/components/ProblemActions"
 import { ProblemPanel } from "@/features/problems/components/ProblemPanel"
@@ -16,7 +18,7 @@ import type { monaco } from "@/lib/monaco"
 import type { RoomEvents } from "@/lib/room-protocol"
 import { accountTokens } from "@/lib/session"
 // The room's side panels. Each panel lives in its own feature folder
-// (src/features/{execution,problems,chat,participants,snapshots,activity,proctoring}/) and is
+// (src/features/{execution,problems,chat,participants,snapshots,activity,proctoring,notes}/) and is
 // registered here with the props it needs; features never import each other, the app composes.
 import type { ReactNode } from "react"
 import { activeCode, activeLanguage, insertStarter } from "./bridges"
@@ -128,6 +130,21 @@ export const roomPanels: PanelSlot[] = [
         nameOf={(id) => ctx.participants.list.find((p) => p.id === id)?.display_name ?? "Someone"}
       />
     ),
+  },
+  // Staff only: for anyone else these are never rendered, so nothing of them is fetched.
+  {
+    id: "notes",
+    label: "Notes",
+    area: "side",
+    visible: (ctx) => ctx.isStaff,
+    render: (ctx) => <NotesPanel roomId={ctx.room.id} />,
+  },
+  {
+    id: "scorecard",
+    label: "Scorecard",
+    area: "side",
+    visible: (ctx) => ctx.isStaff,
+    render: (ctx) => <ScorecardPanel roomId={ctx.room.id} />,
   },
   {
     id: "snapshots",

@@ -169,6 +169,7 @@ function Player({
           coderoom
         </Link>
         <h1>Replay: {timeline.title}</h1>
+        <Link to={`/rooms/${roomId}/report`}>Report</Link>
         <Link to={`/rooms/${roomId}`}>Back to the room</Link>
       </header>
       <section className="replay-controls row" aria-label="Playback">

@@ -23,9 +23,14 @@ function RoomRow({ room }: { room: Room }) {
           <CopyButton text={inviteUrl(room.invite_code)} />
         ) : null}
         {room.status === "ended" && (isHost || room.me?.role === "interviewer") ? (
-          <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
-            Replay
-          </Link>
+          <>
+            <Link to={`/rooms/${room.id}/report`} className="btn btn-ghost">
+              Report
+            </Link>
+            <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
+              Replay
+            </Link>
+          </>
         ) : null}
         {isHost ? (
           <ConfirmButton
