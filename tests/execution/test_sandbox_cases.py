@@ -109,7 +109,16 @@ def _check_no_processes(host: Host, _run: dict[str, Any]) -> None:
 
 
 def _check_no_workspace(host: Host, _run: dict[str, Any]) -> None:
-    assert list(host.pool.work_root.iterdir()) == []
+    sandbox = host.pool.sandbox
+    if not sandbox.warm:
+        assert list(host.pool.work_root.iterdir()) == []
+        return
+    # Warm slots mount each job's /box themselves: none may be left mounted after the job.
+    for slot in range(host.pool.size):
+        init = sandbox.slot(slot).init_pid
+        if init is not None:
+            mounts = Path(f"/proc/{init}/mountinfo").read_text().splitlines()
+            assert [m for m in mounts if m.split()[4] == "/box"] == []
 
 
 def _check_listener(host: Host, _run: dict[str, Any]) -> None:

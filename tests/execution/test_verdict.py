@@ -60,15 +60,36 @@ def test_callers_may_only_lower_limits() -> None:
     assert compile_limits(settings).wall_s == settings.compile_wall_time_s
 
 
-def test_seccomp_program_shape() -> None:
+def _run_filter(program: bytes, *, nr: int, arg0: int = 0, arch: int = 0xC000003E) -> int:
+    """Evaluate the classic-BPF program on one syscall (the subset the builder emits)."""
+    size = struct.calcsize("=HBBI")
+    insns = [struct.unpack_from("=HBBI", program, i) for i in range(0, len(program), size)]
+    data = {0: nr, 4: arch, 16: arg0 & 0xFFFFFFFF}
+    pc, acc = 0, 0
+    while True:
+        code, jt, jf, k = insns[pc]
+        if code == 0x20:  # ld [k]
+            acc, pc = data[k], pc + 1
+        elif code == 0x06:  # ret k
+            return k
+        else:
+            taken = {0x15: acc == k, 0x35: acc >= k, 0x45: bool(acc & k)}[code]
+            pc += 1 + (jt if taken else jf)
+
+
+def test_seccomp_filter_decisions() -> None:
     program = build_filter()
     if program is None:
         pytest.skip("no syscall table for this architecture")
-    size = struct.calcsize("=HBBI")
-    assert len(program) == size * (7 + len(DENIED_X86_64))
-    instructions = [struct.unpack_from("=HBBI", program, i) for i in range(0, len(program), size)]
-    # Every "deny" jump lands on the final return-EPERM instruction.
-    last = len(instructions) - 1
-    for index, (code, jt, _jf, _k) in enumerate(instructions):
-        if code in (0x15, 0x35) and index >= 4:
-            assert index + 1 + jt == last
+    allow, eperm, enosys, kill = 0x7FFF0000, 0x00050001, 0x00050026, 0x80000000
+    for nr in DENIED_X86_64.values():
+        assert _run_filter(program, nr=nr) == eperm
+    assert _run_filter(program, nr=0) == allow  # read
+    assert _run_filter(program, nr=59) == allow  # execve
+    assert _run_filter(program, nr=56, arg0=0x01200011) == allow  # clone as fork() does it
+    assert _run_filter(program, nr=56, arg0=0x003D0F00) == allow  # clone as pthread does it
+    for flag in (0x20000, 0x02000000, 0x04000000, 0x08000000, 0x10000000, 0x20000000, 0x40000000):
+        assert _run_filter(program, nr=56, arg0=0x11 | flag) == eperm  # clone(CLONE_NEW*)
+    assert _run_filter(program, nr=435) == enosys  # clone3: glibc falls back to clone
+    assert _run_filter(program, nr=0x40000000 + 1) == eperm  # x32 ABI
+    assert _run_filter(program, nr=0, arch=0x40000003) == kill  # i386

@@ -27,7 +27,11 @@ from coderoom.execution.sandbox.job import (
     self_test_blocking,
 )
 from coderoom.execution.sandbox.languages import LANGUAGES
-from coderoom.execution.sandbox.launcher import ensure_launcher_blocking, launcher_cache_dir
+from coderoom.execution.sandbox.launcher import (
+    ZYGOTE_SOURCE,
+    ensure_launcher_blocking,
+    launcher_cache_dir,
+)
 from coderoom.execution.sandbox.runner import Sandbox, StepResult, internal_step
 from coderoom.execution.sandbox.workspace import default_root
 from coderoom.settings import SandboxSettings, Settings
@@ -83,8 +87,11 @@ class SandboxPool:
         self.settings = settings.sandbox
         self.size = concurrency(settings.sandbox)
         launcher = ensure_launcher_blocking(launcher_cache_dir())
+        zygote = ensure_launcher_blocking(launcher_cache_dir(), ZYGOTE_SOURCE)
         uid_base = UID_BASE + (os.getpid() % UID_SPAN) * UID_STRIDE
-        self.sandbox = Sandbox(launcher=launcher, cgroups=CgroupFactory.detect(), uid_base=uid_base)
+        self.sandbox = Sandbox(
+            launcher=launcher, cgroups=CgroupFactory.detect(), uid_base=uid_base, zygote=zygote
+        )
         self.work_root: Path = default_root()
         self._free: queue.SimpleQueue[int] = queue.SimpleQueue()
         for slot in range(self.size):

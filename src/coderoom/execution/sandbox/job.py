@@ -18,7 +18,6 @@ from coderoom.execution.sandbox.languages import (
 from coderoom.execution.sandbox.limits import compile_limits, run_limits
 from coderoom.execution.sandbox.runner import Sandbox, StepResult
 from coderoom.execution.sandbox.verdict import Status
-from coderoom.execution.sandbox.workspace import put_file, workspace_blocking
 from coderoom.settings import SandboxSettings
 
 COMPILE_FAILURES = {
@@ -54,20 +53,9 @@ def run_job_blocking(
     language = LANGUAGES[job.language]
     run = run_limits(settings, time_limit_s=job.time_limit_s, memory_mb=job.memory_mb)
     build = compile_limits(settings)
-    uid = sandbox.uid(slot)
-    with workspace_blocking(
-        work_root,
-        uid=uid,
-        size_mb=max(run.workspace_mb, build.workspace_mb),
-        privileged=sandbox.privileged,
-    ) as workspace:
-        put_file(
-            workspace,
-            language.source_file,
-            job.code.encode(),
-            uid=uid,
-            privileged=sandbox.privileged,
-        )
+    size_mb = max(run.workspace_mb, build.workspace_mb)
+    with sandbox.workspace(slot, work_root, size_mb) as workspace:
+        sandbox.put_file(slot, workspace, language.source_file, job.code.encode())
         compiled: StepResult | None = None
         argv = language.compile_argv(build.memory_mb)
         if argv is not None:

@@ -1,4 +1,4 @@
-"""Builds the C launcher (``launcher.c``) once per source version with the host's C compiler."""
+"""Builds the C helpers (``launcher.c``, ``zygote.c``) once per source version with gcc."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 SOURCE = Path(__file__).with_name("launcher.c")
+ZYGOTE_SOURCE = Path(__file__).with_name("zygote.c")
 CC = "/usr/bin/gcc"
 FLAGS = ["-O2", "-Wall"]
 # Tried in order: static where the host has a static libc (no dynamic loading at each exec:
@@ -30,15 +31,16 @@ class LauncherBuildError(RuntimeError):
     """The launcher could not be compiled (no C compiler, or it failed)."""
 
 
-def ensure_launcher_blocking(cache_dir: Path) -> Path:
-    """The launcher binary for the current source, compiled into ``cache_dir`` if missing.
+def ensure_launcher_blocking(cache_dir: Path, source_file: Path = SOURCE) -> Path:
+    """The binary for the current ``source_file``, compiled into ``cache_dir`` if missing.
 
     Raises:
         LauncherBuildError: when there is no C compiler or compiling fails.
     """
-    source = SOURCE.read_bytes()
+    source = source_file.read_bytes()
     recipe = repr((FLAGS, LINKING)).encode()
-    target = cache_dir / f"launcher-{hashlib.sha256(source + recipe).hexdigest()[:16]}"
+    digest = hashlib.sha256(source + recipe).hexdigest()[:16]
+    target = cache_dir / f"{source_file.stem}-{digest}"
     cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     info = cache_dir.stat()
     if info.st_uid != os.geteuid() or info.st_mode & 0o022:
@@ -50,7 +52,7 @@ def ensure_launcher_blocking(cache_dir: Path) -> Path:
     partial = target.with_suffix(f".{os.getpid()}.tmp")
     for linking in LINKING:
         done = subprocess.run(  # noqa: S603 - fixed argv, no shell
-            [CC, *FLAGS, *linking, "-o", str(partial), str(SOURCE)],
+            [CC, *FLAGS, *linking, "-o", str(partial), str(source_file)],
             capture_output=True,
             text=True,
             timeout=60,
@@ -59,7 +61,7 @@ def ensure_launcher_blocking(cache_dir: Path) -> Path:
         if done.returncode == 0:
             break
     if done.returncode != 0:
-        raise LauncherBuildError(f"compiling the sandbox launcher failed: {done.stderr.strip()}")
+        raise LauncherBuildError(f"compiling {source_file.name} failed: {done.stderr.strip()}")
     partial.chmod(0o700)
     partial.replace(target)  # atomic: concurrent builders race harmlessly
     return target

@@ -10,7 +10,6 @@ import json
 import logging
 import os
 import selectors
-import subprocess
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,15 +33,21 @@ class Capture:
     exceeded: bool = False
 
 
+def stdin_memfd(data: bytes) -> int:
+    """A memory file holding ``data``, positioned at its start (the program's stdin)."""
+    fd = os.memfd_create("stdin", os.MFD_CLOEXEC)
+    remaining = memoryview(data)
+    while remaining:
+        remaining = remaining[os.write(fd, remaining) :]
+    os.lseek(fd, 0, os.SEEK_SET)
+    return fd
+
+
 class StepFds:
     """The pipes and memfd a step passes to the launcher and bwrap."""
 
     def __init__(self, stdin: bytes, seccomp: bytes | None) -> None:
-        self.stdin = os.memfd_create("stdin", os.MFD_CLOEXEC)
-        remaining = memoryview(stdin)
-        while remaining:
-            remaining = remaining[os.write(self.stdin, remaining) :]
-        os.lseek(self.stdin, 0, os.SEEK_SET)
+        self.stdin = stdin_memfd(stdin)
         self.launcher_r, self.launcher_w = os.pipe()
         self.bwrap_r, self.bwrap_w = os.pipe()
         self.seccomp_r: int | None = None
@@ -111,18 +116,16 @@ class StepFds:
 
 
 def pump_blocking(
-    proc: subprocess.Popen[bytes], limits: Limits, deadline: float, kill: Callable[[], None]
+    streams: tuple[int, int], limits: Limits, deadline: float, kill: Callable[[], None]
 ) -> Capture:
     """Read stdout and stderr until both close; kill at the deadline or past the output cap."""
-    assert proc.stdout is not None  # noqa: S101 - PIPE given
-    assert proc.stderr is not None  # noqa: S101
     capture = Capture(cap=limits.output_bytes)
     selector = selectors.DefaultSelector()
-    for stream in (proc.stdout, proc.stderr):
-        os.set_blocking(stream.fileno(), False)
-        selector.register(stream.fileno(), selectors.EVENT_READ)
-        capture.data[stream.fileno()] = bytearray()
-        capture.truncated[stream.fileno()] = False
+    for fd in streams:
+        os.set_blocking(fd, False)
+        selector.register(fd, selectors.EVENT_READ)
+        capture.data[fd] = bytearray()
+        capture.truncated[fd] = False
     killed_at: float | None = None
     try:
         while selector.get_map():

@@ -1,4 +1,7 @@
-"""Runs one sandbox step: launcher → bwrap → program, with limits, capture and a verdict.
+"""Runs one sandbox step, with limits, capture and a verdict.
+
+As root with cgroups, steps go to the slot's warm sandbox (``warm.py``: a long-lived init
+per slot forks each program); otherwise each step is launcher → bwrap → program.
 
 Blocking by design: callers run it in a worker thread (``anyio.to_thread``) or in the arq
 worker process, never on the event loop.
@@ -10,6 +13,7 @@ frozen. Output is read as it comes and the run is killed as soon as a stream pas
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import secrets
@@ -17,22 +21,32 @@ import subprocess
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from coderoom.execution.sandbox.cgroups import CgroupFactory, RunCgroup
-from coderoom.execution.sandbox.languages import Language
+from coderoom.execution.sandbox.languages import LANGUAGES, Language
 from coderoom.execution.sandbox.limits import BWRAP_PROCESSES, Limits
 from coderoom.execution.sandbox.netns import new_netns
-from coderoom.execution.sandbox.plumbing import KILL_GRACE_S, Capture, StepFds, pump_blocking
+from coderoom.execution.sandbox.plumbing import (
+    KILL_GRACE_S,
+    Capture,
+    StepFds,
+    pump_blocking,
+    stdin_memfd,
+)
 from coderoom.execution.sandbox.seccomp import build_filter
 from coderoom.execution.sandbox.verdict import Observation, Status, classify
+from coderoom.execution.sandbox.warm import SlotError, WarmSlot
+from coderoom.execution.sandbox.workspace import put_file, workspace_blocking
 
 log = logging.getLogger(__name__)
 
 BWRAP = "/usr/bin/bwrap"
 SANDBOX_UID = 1000  # the uid programs see inside their user namespace
+# Slot n's init runs as host uid uid_base + INIT_UID_OFFSET + n: never a run uid of any slot.
+INIT_UID_OFFSET = 128
 TRUNCATION_MARKER = b"\n[output truncated: over the %d byte limit]\n"
 ROOT_LINKS = ("bin", "sbin", "lib", "lib64", "lib32", "libx32")
 COMMON_BINDS = ("/etc/alternatives", "/etc/ld.so.cache", "/etc/localtime")
@@ -61,6 +75,21 @@ class StepResult:
     detail: str | None = None
 
 
+def _zygote_root_args() -> list[str]:
+    """The warm root: what bwrap gets per run, plus every language's extra binds."""
+    args: list[str] = ["-b", "/usr"]
+    for name in ROOT_LINKS:
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["-l", f"{name}:{os.readlink(path)}"]
+        elif path.is_dir():
+            args += ["-b", str(path)]
+    extra = sorted({bind for language in LANGUAGES.values() for bind in language.binds})
+    for bind in (*COMMON_BINDS, *extra):
+        args += ["-b", bind]
+    return args
+
+
 def _host_root_args() -> list[str]:
     args: list[str] = ["--ro-bind", "/usr", "/usr"]
     for name in ROOT_LINKS:
@@ -81,9 +110,17 @@ class Sandbox:
         launcher: the compiled C launcher (see ``launcher.py``).
         cgroups: per-run cgroup factory, or None where the host has none.
         uid_base: slot ``n`` runs as uid ``uid_base + n`` (root only).
+        zygote: the compiled warm-slot init (``zygote.c``); used as root with cgroups.
     """
 
-    def __init__(self, *, launcher: Path, cgroups: CgroupFactory | None, uid_base: int) -> None:
+    def __init__(
+        self,
+        *,
+        launcher: Path,
+        cgroups: CgroupFactory | None,
+        uid_base: int,
+        zygote: Path | None = None,
+    ) -> None:
         self.launcher = launcher
         self.cgroups = cgroups
         self.uid_base = uid_base
@@ -95,6 +132,52 @@ class Sandbox:
         self._netns: dict[int, int] = {}
         self._netns_lock = threading.Lock()
         weakref.finalize(self, _close_fds, self._netns)
+        # The warm sandbox needs root (uid maps, the slot's netns) and a cgroup kill switch.
+        self.zygote = zygote if self.privileged and cgroups is not None else None
+        self._zygote_root = _zygote_root_args() if self.zygote is not None else []
+        self._slots: dict[int, WarmSlot] = {}
+        weakref.finalize(self, _stop_slots, self._slots)
+
+    @property
+    def warm(self) -> bool:
+        """Whether steps run in warm slots (else bwrap per step)."""
+        return self.zygote is not None
+
+    def close(self) -> None:
+        """Stop every warm slot (they also stop by themselves when this process ends)."""
+        _stop_slots(self._slots)
+
+    def slot(self, slot: int) -> WarmSlot:
+        """The warm slot ``slot`` (not started yet on first use)."""
+        assert self.zygote is not None  # noqa: S101 - only called when warm
+        if slot not in self._slots:
+            self._slots[slot] = WarmSlot(
+                zygote=self.zygote,
+                root_args=self._zygote_root,
+                init_uid=self.uid_base + INIT_UID_OFFSET + slot,
+                run_uid=self.uid(slot),
+                seccomp=self._seccomp,
+            )
+        return self._slots[slot]
+
+    def put_file(self, slot: int, workspace: Path, name: str, content: bytes) -> None:
+        """Write ``name`` into the job's work dir, owned by the sandbox user."""
+        if self.warm:
+            self.slot(slot).put(name, content)
+        else:
+            put_file(workspace, name, content, uid=self.uid(slot), privileged=self.privileged)
+
+    @contextlib.contextmanager
+    def workspace(self, slot: int, work_root: Path, size_mb: int) -> Iterator[Path]:
+        """The job's work dir (``/box`` in the sandbox) as a host path, gone afterwards."""
+        if self.warm:
+            with self.slot(slot).box(self.netns(slot), size_mb) as path:
+                yield path
+            return
+        with workspace_blocking(
+            work_root, uid=self.uid(slot), size_mb=size_mb, privileged=self.privileged
+        ) as path:
+            yield path
 
     def uid(self, slot: int) -> int:
         """The host uid of a slot (our own uid when not running as root)."""
@@ -132,6 +215,8 @@ class Sandbox:
                     memory_mb=limits.memory_mb,
                     processes=limits.processes + BWRAP_PROCESSES,
                 )
+            if self.warm and cgroup is not None:
+                return self._warm_step(slot, language, argv, limits, stdin, cgroup)
             return self._launch(workspace, slot, language, argv, limits, stdin, cgroup)
         except OSError as exc:
             log.exception("sandbox step failed to start (%s)", language.id)
@@ -139,6 +224,64 @@ class Sandbox:
         finally:
             if cgroup is not None:
                 cgroup.remove()
+
+    def _warm_step(
+        self,
+        slot: int,
+        language: Language,
+        argv: list[str],
+        limits: Limits,
+        stdin: bytes,
+        cgroup: RunCgroup,
+    ) -> StepResult:
+        warm = self.slot(slot)
+        if not warm.alive:
+            return internal_step("the sandbox slot stopped during the job")
+        stdin_fd = stdin_memfd(stdin)
+        out_r, out_w = os.pipe()
+        err_r, err_w = os.pipe()
+        joins = [os.open(path, os.O_WRONLY | os.O_CLOEXEC) for path in cgroup.join_files]
+        env = [f"{k}={v}" for k, v in {**BASE_ENV, **dict(language.env)}.items()]
+        rlimits = [f"{r}:{soft}:{hard}" for r, soft, hard in limits.rlimits()]
+        try:
+            started = time.monotonic()
+            try:
+                warm.send_run(
+                    tmp_bytes=limits.workspace_mb << 20,
+                    rlimits=rlimits,
+                    env=env,
+                    argv=argv,
+                    fds=[stdin_fd, out_w, err_w, *joins],
+                )
+            finally:
+                for fd in (stdin_fd, out_w, err_w, *joins):
+                    os.close(fd)
+            deadline = started + limits.wall_s
+            capture = pump_blocking((out_r, err_r), limits, deadline, cgroup.kill_all)
+            status = _wait_slot(warm, capture, deadline, cgroup.kill_all)
+            wall_ms = int((time.monotonic() - started) * 1000)
+        except SlotError as exc:
+            log.error("sandbox slot %d failed (%s): %s", slot, language.id, exc)  # noqa: TRY400 - no traceback to add
+            return internal_step(str(exc))
+        finally:
+            os.close(out_r)
+            os.close(err_r)
+        problem = None
+        if status[0] != 0:
+            problem = f"starting the program failed: {os.strerror(status[0])}"
+        code = os.waitstatus_to_exitcode(status[1])
+        return _result(
+            language=language,
+            limits=limits,
+            capture=capture,
+            wall_ms=wall_ms,
+            problem=problem,
+            exit_code=code if code >= 0 else None,
+            signal=-code if code < 0 else None,
+            cpu_us=status[2],
+            maxrss_kb=status[3],
+            cgroup=cgroup,
+        )
 
     def _bwrap_argv(
         self,
@@ -212,17 +355,26 @@ class Sandbox:
             fds.close_child_ends()
             kill = cgroup.kill_all if cgroup is not None else proc.kill
             deadline = started + limits.wall_s
-            capture = pump_blocking(proc, limits, deadline, kill)
+            assert proc.stdout is not None  # noqa: S101 - PIPE given
+            assert proc.stderr is not None  # noqa: S101
+            streams = (proc.stdout.fileno(), proc.stderr.fileno())
+            capture = pump_blocking(streams, limits, deadline, kill)
             _wait_blocking(proc, capture, deadline, kill)
             wall_ms = int((time.monotonic() - started) * 1000)
+            launcher_status = fds.read_launcher_status()
+            bwrap_status = fds.read_bwrap_status()
+            problem = _setup_problem(proc.returncode, launcher_status, bwrap_status, capture)
+            exit_code, signal = _decode_exit(bwrap_status, launcher_status)
             return _result(
                 language=language,
                 limits=limits,
                 capture=capture,
                 wall_ms=wall_ms,
-                launcher_rc=proc.returncode,
-                launcher_status=fds.read_launcher_status(),
-                bwrap_status=fds.read_bwrap_status(),
+                problem=problem,
+                exit_code=exit_code,
+                signal=signal,
+                cpu_us=launcher_status[2] if launcher_status else 0,
+                maxrss_kb=launcher_status[3] if launcher_status else 0,
                 cgroup=cgroup,
             )
         finally:
@@ -232,6 +384,29 @@ class Sandbox:
 def _close_fds(fds: dict[int, int]) -> None:
     for fd in fds.values():
         os.close(fd)
+
+
+def _stop_slots(slots: dict[int, WarmSlot]) -> None:
+    for warm in slots.values():
+        warm.stop()
+
+
+def _wait_slot(
+    warm: WarmSlot, capture: Capture, deadline: float, kill: Callable[[], None]
+) -> list[int]:
+    """The slot's report of the step; kill at the deadline, give up on a slot that hangs."""
+    status = None
+    if not (capture.timed_out or capture.exceeded):
+        status = warm.wait_run(deadline - time.monotonic())
+        if status is None:
+            capture.timed_out = True
+            kill()
+    if status is None:
+        status = warm.wait_run(KILL_GRACE_S)
+    if status is None:
+        warm.stop()
+        raise SlotError(f"the sandbox slot did not answer {KILL_GRACE_S:.0f} s after the kill")
+    return status
 
 
 def _wait_blocking(
@@ -274,24 +449,23 @@ def _result(
     limits: Limits,
     capture: Capture,
     wall_ms: int,
-    launcher_rc: int,
-    launcher_status: list[int] | None,
-    bwrap_status: dict[str, int],
+    problem: str | None,
+    exit_code: int | None,
+    signal: int | None,
+    cpu_us: int,
+    maxrss_kb: int,
     cgroup: RunCgroup | None,
 ) -> StepResult:
     out_fd, err_fd = list(capture.data)
     stdout, stderr = bytes(capture.data[out_fd]), bytes(capture.data[err_fd])
-    problem = _setup_problem(launcher_rc, launcher_status, bwrap_status, capture)
     if problem is not None:
         log.error(
             "sandbox internal error (%s): %s; stderr=%r", language.id, problem, stderr[-2000:]
         )
         return internal_step(problem)
-    assert launcher_status is not None  # noqa: S101 - checked by _setup_problem
-    exit_code, signal = _decode_exit(bwrap_status, launcher_status)
-    cpu_ms = launcher_status[2] // 1000
+    cpu_ms = cpu_us // 1000
     # memory.peak needs Linux 5.19 on cgroup v2; without it, fall back to the largest RSS.
-    memory_kb = (cgroup.peak_memory_kb() if cgroup is not None else 0) or launcher_status[3]
+    memory_kb = (cgroup.peak_memory_kb() if cgroup is not None else 0) or maxrss_kb
     marker = language.heap_exhausted_marker
     observation = Observation(
         exit_code=exit_code,
