@@ -31,6 +31,9 @@ export function ReportRoute() {
   return (
     <main className="report-page" data-testid="report-page">
       <header className="row">
+        <Link to="/" className="brand">
+          coderoom
+        </Link>
         <h1 style={{ flex: 1, margin: 0 }}>Report: {room.data.title}</h1>
         <Link to={`/rooms/${roomId}/replay`} className="btn btn-ghost">
           Replay
