@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
@@ -141,3 +142,18 @@ async def test_malformed_scorecards(room: StaffRoom) -> None:
             response = await room.call(room.host, method, path, json=bad)
             assert error_code(response, 422) == "invalid_input", bad
     assert (await room.call(room.host, "GET", "/scorecards")).json()["mine"]["status"] == "empty"
+
+
+async def test_a_draft_save_racing_a_submission_never_changes_the_final_card(
+    room: StaffRoom,
+) -> None:
+    await room.call(room.host, "PUT", "/scorecards/me", json={"comment": "draft"})
+    submit, draft = await asyncio.gather(
+        room.call(room.host, "POST", "/scorecards/me/submit", json=full("yes", "final")),
+        room.call(room.host, "PUT", "/scorecards/me", json=full("no", "late draft")),
+    )
+    assert submit.status_code == 200, submit.text
+    assert draft.status_code in (200, 409), draft.text
+    # Whatever order they ran in, the submitted content is what stays.
+    mine = (await room.call(room.host, "GET", "/scorecards")).json()["mine"]
+    assert (mine["status"], mine["overall"], mine["comment"]) == ("submitted", "yes", "final")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TypeVar, cast
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -187,6 +187,13 @@ async def get_scorecards(
     )
 
 
+def _already_submitted() -> Conflict:
+    return Conflict(
+        "Your scorecard was submitted; submitted scorecards are final.",
+        code="scorecard_submitted",
+    )
+
+
 def _missing(data: ScorecardIn) -> Sequence[str]:
     missing: list[str] = [c for c in CRITERIA if c not in data.ratings]
     if data.overall is None:
@@ -211,22 +218,34 @@ async def save_scorecard(
     access = await _staff_access(session, principal, room_id)
     card = await _own_row(session, Scorecard, access)
     if card.submitted_at is not None:
-        raise Conflict(
-            "Your scorecard was submitted; submitted scorecards are final.",
-            code="scorecard_submitted",
-        )
+        raise _already_submitted()
     if submit and (missing := _missing(data)):
         raise InvalidInput(
             "Rate every criterion and give an overall recommendation before submitting.",
             code="scorecard_incomplete",
             details={"missing": list(missing)},
         )
-    card.ratings = {str(criterion): rating for criterion, rating in data.ratings.items()}
-    card.overall = data.overall
-    card.comment = data.comment
     now = utcnow()
-    card.updated_at = now
-    if submit:
-        card.submitted_at = now
-    await _commit_own(session)
+    values = {
+        "ratings": {str(criterion): rating for criterion, rating in data.ratings.items()},
+        "overall": data.overall,
+        "comment": data.comment,
+        "updated_at": now,
+        "submitted_at": now if submit else None,
+    }
+    if card in session.new:
+        for name, value in values.items():
+            setattr(card, name, value)
+        await _commit_own(session)
+    else:
+        # Only while still a draft: a save racing a submission must not change a final card.
+        result = await session.execute(
+            update(Scorecard)
+            .where(Scorecard.id == card.id, Scorecard.submitted_at.is_(None))
+            .values(**values)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            await session.rollback()
+            raise _already_submitted()
+        await session.commit()
     return _scorecard_view(card, access.participant, mine=True)
