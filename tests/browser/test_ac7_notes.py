@@ -150,6 +150,7 @@ def test_notes_scorecards_and_report(new_context: NewContext, screenshot_dir: Pa
     summary = host.get_by_test_id("report-summary")
     expect(summary.get_by_role("row", name="Overall")).to_contain_text("Mixed (3.5)")
     expect(host.get_by_test_id("report-notes")).to_contain_text(NOTE_MARKER)
+    expect(host.get_by_test_id("report-results")).to_contain_text("No problem was used")
     shot(host, screenshot_dir, "ac7-report")
 
     ivy.goto(f"/rooms/{room.room_id}/report")

@@ -1,4 +1,5 @@
 import { NotesReport, ScorecardReport, reportRefusal } from "@/features/notes/components/RoomReport"
+import { RoomResults } from "@/features/problems/components/RoomResults"
 import { useRoom } from "@/features/rooms/api"
 import { ApiError } from "@/lib/http"
 import { Link, useParams } from "react-router"
@@ -49,6 +50,7 @@ export function ReportRoute() {
         Visible to the room's host and interviewers only.
       </p>
       <ScorecardReport roomId={roomId} />
+      <RoomResults roomId={roomId} />
       <NotesReport roomId={roomId} />
     </main>
   )

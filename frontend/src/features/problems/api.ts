@@ -143,3 +143,17 @@ export function useSubmissions(roomId: string) {
       ).items,
   })
 }
+
+/** Staff: per participant, attempts, best score and time to the first full pass. */
+export function useRoomResults(roomId: string) {
+  return useQuery({
+    queryKey: ["rooms", roomId, "results"],
+    queryFn: async () =>
+      unwrap(
+        await api.GET("/api/v1/rooms/{room_id}/report", {
+          params: { path: { room_id: roomId } },
+          headers: roomHeaders(roomId),
+        }),
+      ),
+  })
+}
