@@ -37,7 +37,7 @@ from coderoom.realtime.redis import RedisBus
 from coderoom.replay import routes as replay_routes
 from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
-from coderoom.storage.db import create_engine, create_sessionmaker
+from coderoom.storage.db import create_engine, create_read_engine, create_sessionmaker
 from coderoom.web import health
 from coderoom.web import routes as web_routes
 from coderoom.web.errors import ERROR_RESPONSES, install_error_handlers
@@ -54,9 +54,20 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
     if settings.is_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.database_url)
+    read_engine = create_read_engine(settings.database_url)
+    sessionmaker = create_sessionmaker(engine)
     try:
-        yield {"engine": engine, "sessionmaker": create_sessionmaker(engine)}
+        yield {
+            "engine": engine,
+            "sessionmaker": sessionmaker,
+            # Short reads on hot paths (socket connects, room loads).
+            "read_sessionmaker": sessionmaker
+            if read_engine is None
+            else create_sessionmaker(read_engine),
+        }
     finally:
+        if read_engine is not None:
+            await read_engine.dispose()
         await engine.dispose()
 
 

@@ -66,6 +66,8 @@ class RoomManager:
         sessionmaker: the app's session factory.
         bus: the process's bus.
         config: tunables.
+        reader: the session factory for room loads (the app's hot-path reads), if not
+            ``sessionmaker``.
     """
 
     def __init__(
@@ -73,10 +75,13 @@ class RoomManager:
         sessionmaker: async_sessionmaker[AsyncSession],
         bus: Bus,
         config: ManagerConfig | None = None,
+        *,
+        reader: async_sessionmaker[AsyncSession] | None = None,
     ) -> None:
         self.config = config or ManagerConfig()
         self.updates = UpdateLog(sessionmaker, interval_s=self.config.flush_interval_s)
         self._sessionmaker = sessionmaker
+        self._reader = reader or sessionmaker
         self._bus = bus
         self._rooms: dict[str, asyncio.Future[CollabRoom]] = {}
         self._scopes: dict[str, anyio.CancelScope] = {}
@@ -153,7 +158,7 @@ class RoomManager:
                     future.cancel()
 
     async def _load(self, room_id: str, defaults: RoomDefaults | DefaultsLoader) -> CollabRoom:
-        async with self._sessionmaker() as session:
+        async with self._reader() as session:
             doc, last_seq = await load_doc(session, room_id)
             if last_seq == 0 and not isinstance(defaults, RoomDefaults):
                 defaults = await defaults(session)
@@ -234,6 +239,6 @@ async def room_manager_component(
     _settings: Any, state: dict[str, Any]
 ) -> AsyncIterator[dict[str, Any]]:
     """App lifespan component: the process's ``RoomManager`` (after the database and bus)."""
-    manager = RoomManager(state["sessionmaker"], state["bus"])
+    manager = RoomManager(state["sessionmaker"], state["bus"], reader=state["read_sessionmaker"])
     async with manager.running():
         yield {"room_manager": manager}

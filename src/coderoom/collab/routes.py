@@ -49,7 +49,7 @@ async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -
     # handshake it cannot tell apart from a network error.
     await websocket.accept()
     try:
-        async with state["sessionmaker"]() as session:
+        async with state["read_sessionmaker"]() as session:
             access = await service.authorize(
                 session,
                 state["settings"],

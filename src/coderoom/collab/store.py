@@ -16,7 +16,7 @@ from datetime import timedelta
 from typing import Any, cast
 
 from pycrdt import Doc
-from sqlalchemy import Table, func, insert, or_, select
+from sqlalchemy import Table, bindparam, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from coderoom.collab.models import DocCheckpoint, DocUpdate
@@ -105,31 +105,51 @@ class UpdateLog:
             self.delays.extend(now - queued for queued, _ in batch)
 
 
+# Built once with bound parameters: every room load runs them, and building the
+# expressions cost more CPU than the queries in a reconnect storm.
+_LATEST_CHECKPOINT = (
+    select(DocCheckpoint)
+    .where(DocCheckpoint.room_id == bindparam("room_id"))
+    .order_by(DocCheckpoint.last_seq.desc())
+    .limit(1)
+)
+_ALL_UPDATES = (
+    select(DocUpdate.seq, DocUpdate.data)
+    .where(DocUpdate.room_id == bindparam("room_id"))
+    .order_by(DocUpdate.seq)
+)
+_UPDATES_SINCE = (
+    select(DocUpdate.seq, DocUpdate.data)
+    .where(
+        DocUpdate.room_id == bindparam("room_id"),
+        or_(
+            DocUpdate.seq > bindparam("last_seq"),
+            DocUpdate.created_at >= bindparam("since", type_=DocUpdate.created_at.type),
+        ),
+    )
+    .order_by(DocUpdate.seq)
+)
+
+
 async def load_doc(session: AsyncSession, room_id: str) -> tuple[Doc[Any], int]:
     """Build a room's document: newest checkpoint plus the log after it.
 
     Returns:
         The document and the highest log ``seq`` it contains (0 for an empty log).
     """
-    checkpoint = await session.scalar(
-        select(DocCheckpoint)
-        .where(DocCheckpoint.room_id == room_id)
-        .order_by(DocCheckpoint.last_seq.desc())
-        .limit(1)
-    )
+    checkpoint = await session.scalar(_LATEST_CHECKPOINT, {"room_id": room_id})
     doc: Doc[Any] = Doc()
-    query = select(DocUpdate.seq, DocUpdate.data).where(DocUpdate.room_id == room_id)
+    query, params = _ALL_UPDATES, dict[str, object](room_id=room_id)
     last_seq = 0
     if checkpoint is not None:
         doc.apply_update(checkpoint.state)
         last_seq = checkpoint.last_seq
-        query = query.where(
-            or_(
-                DocUpdate.seq > checkpoint.last_seq,
-                DocUpdate.created_at >= checkpoint.created_at - CHECKPOINT_MARGIN,
-            )
-        )
-    for seq, data in await session.execute(query.order_by(DocUpdate.seq)):
+        query = _UPDATES_SINCE
+        params |= {
+            "last_seq": last_seq,
+            "since": checkpoint.created_at - CHECKPOINT_MARGIN,
+        }
+    for seq, data in await session.execute(query, params):
         doc.apply_update(data)
         last_seq = max(last_seq, seq)
     return doc, last_seq
