@@ -9,6 +9,14 @@ export interface PresenceEntry {
   role: string
   color: string
   seen: number
+  /** Present while this connection is in the room's call. */
+  call?: { audio: boolean; video: boolean }
+}
+
+/** `welcome.rtc` (admitted only): what `new RTCPeerConnection()` needs. */
+export interface RtcConfig {
+  ice_servers: { urls: string[]; username?: string; credential?: string }[]
+  ice_transport_policy: "all" | "relay"
 }
 
 export interface WireParticipant {
@@ -38,6 +46,7 @@ export type ServerMessage =
       seq: number
       participant: { id: string; name: string; role: string; color: string; status: string }
       room?: Record<string, unknown>
+      rtc?: RtcConfig
       heartbeat_s: number
     }
   | { type: "error"; code: string; message: string; details?: unknown }
@@ -63,8 +72,12 @@ export type ClientMessage =
       type: "rtc.signal"
       to: string
       kind: "offer" | "answer" | "ice" | "hangup"
-      payload: Record<string, unknown>
+      session?: string
+      payload?: Record<string, unknown>
     }
+  | { type: "call.join"; audio: boolean; video: boolean }
+  | { type: "call.media"; audio: boolean; video: boolean }
+  | { type: "call.leave" }
   | { type: "admission.admit"; participant_id: string }
   | { type: "admission.reject"; participant_id: string }
   | { type: "admission.auto_admit"; enabled: boolean }

@@ -1,5 +1,6 @@
 import { ActivityPanel } from "@/features/activity/components/ActivityPanel"
 import { RoomToasts } from "@/features/activity/components/RoomToasts"
+import { CallDock } from "@/features/call/components/CallDock"
 import { ChatBadge } from "@/features/chat/components/ChatBadge"
 import { ChatPanel } from "@/features/chat/components/ChatPanel"
 import type { RoomDoc } from "@/features/editor/hooks/useRoomDoc"
@@ -154,6 +155,13 @@ export const roomPanels: PanelSlot[] = [
     render: (ctx) => (
       <SnapshotsPanel roomId={ctx.room.id} canSave={canRun(ctx)} canRestore={ctx.isStaff} />
     ),
+  },
+  {
+    id: "call",
+    label: "Call",
+    area: "overlay",
+    visible: () => true,
+    render: (ctx) => <CallDock events={ctx.events} me={ctx.me} />,
   },
   {
     id: "toasts",
