@@ -197,3 +197,34 @@ def test_a_call_that_cannot_connect_says_so_within_15_seconds(
     finally:
         for context in contexts:
             context.close()
+
+
+# What the browser answers when a person refuses camera and microphone (the fake-UI flag
+# would otherwise allow them): the real NotAllowedError, from the real API's entry point.
+_REFUSE_MEDIA_JS = """
+navigator.mediaDevices.getUserMedia = () =>
+  Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+"""
+
+
+def test_refused_camera_and_microphone_still_joins_to_watch_and_listen(
+    new_context: NewContext,
+) -> None:
+    host, guest = _pair(new_context, "AC9 refused")
+    guest.context.add_init_script(_REFUSE_MEDIA_JS)
+    guest.reload()
+    wait_live(guest)
+    _join(host)
+    _join(guest)
+    notice = guest.get_by_role("region", name="Call").get_by_role("status")
+    expect(notice.filter(has_text="camera and microphone is blocked")).to_be_visible()
+    # Receive-only: the guest sees and hears the host; the host sees the guest as muted, no camera.
+    _expect_video_playing(guest, "Hana Host")
+    guest_tile = _tile(host, "Gus Guest")
+    expect(guest_tile.get_by_test_id("muted-icon")).to_be_visible()
+    expect(guest_tile.get_by_test_id("camera-off-icon")).to_be_visible()
+    expect(guest_tile).to_have_attribute("data-phase", "connected", timeout=15_000)
+    # Trying the microphone again says the same, and the call goes on.
+    guest.get_by_role("button", name="Unmute microphone").click()
+    expect(notice.filter(has_text="microphone is blocked")).to_be_visible()
+    expect(_tile(guest, "Hana Host")).to_have_attribute("data-phase", "connected")
