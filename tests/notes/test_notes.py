@@ -6,7 +6,8 @@ import httpx
 import pytest
 
 from accounts import error_code, join_as_guest, register
-from coderoom.notes.schemas import MAX_NOTE_CHARS
+from coderoom.notes.schemas import CRITERIA, MAX_NOTE_CHARS
+from lifespan import Collect
 from notes.staffroom import StaffRoom
 
 pytestmark = pytest.mark.anyio
@@ -143,3 +144,33 @@ async def test_oversized_and_malformed_notes(room: StaffRoom) -> None:
     assert (await room.call(room.host, "GET", "/notes")).json()["mine"]["body"] == at_limit
     bad_id = await room.client.get("/api/v1/rooms/bad%00id/notes", headers=room.host["headers"])
     assert error_code(bad_id, 422) == "invalid_input"
+
+
+async def test_nothing_is_published_on_the_room_sockets(
+    room: StaffRoom, room_events: Collect
+) -> None:
+    # Everyone in the room shares its event topic: notes and scorecards must stay off it.
+    async def write() -> None:
+        await room.call(room.host, "PUT", "/notes/me", json={"body": MARKER})
+        await room.call(room.host, "PUT", "/scorecards/me", json={"comment": MARKER})
+        ratings = dict.fromkeys(CRITERIA, "yes")
+        submitted = await room.call(
+            room.host,
+            "POST",
+            "/scorecards/me/submit",
+            json={"ratings": ratings, "overall": "yes", "comment": MARKER},
+        )
+        assert submitted.status_code == 200
+
+    assert await room_events(room.room["id"], write) == []
+    # The same collector does see what is published (the control).
+    ended = await room_events(room.room["id"], room.end)
+    assert [e["type"] for e in ended] == ["room.ended"]
+
+
+async def test_a_guest_made_interviewer_keeps_notes(room: StaffRoom) -> None:
+    await room.set_role(room.candidate["participant"]["id"], "interviewer")
+    saved = await room.call(room.candidate, "PUT", "/notes/me", json={"body": "guest notes"})
+    assert saved.status_code == 200, saved.text
+    [shared] = (await room.call(room.host, "GET", "/notes")).json()["shared"]
+    assert (shared["author_name"], shared["body"]) == ("Cand", "guest notes")
