@@ -94,7 +94,7 @@ async def access_room_by_id(
     row = (await session.execute(_ROOM_AND_RECORD[principal.kind], params)).first()
     if row is None:
         raise room_not_found()
-    room, participant = row._tuple()  # Row.tuple() is deprecated: a warning per call
+    room, participant = row  # a Row unpacks like a tuple (Row.tuple() warned on every call)
     if principal.kind == "guest" and principal.room_id != room.id:
         raise room_not_found()
     if participant is None:
