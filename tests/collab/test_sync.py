@@ -33,3 +33,18 @@ async def test_a_room_created_with_a_problem_starts_with_its_starter_code(
     async with pycrdt_client(live.doc_url(room["id"], host["access_token"])) as (doc, _):
         assert str(text(doc, "main.py")) == problem["starter_code"]["python"]
         assert str(text(doc, "main.py")).strip()
+
+
+async def test_new_clients_get_the_current_document_after_every_change(
+    live: LiveServer, room: RoomSetup
+) -> None:
+    # New clients share one encoding of the whole document until it changes: one joining
+    # after a change must get that change in its initial sync (nothing resends it later).
+    url = live.doc_url(room.room_id, room.host_token)
+    async with pycrdt_client(url) as (writer, _), pycrdt_client(url) as (watcher, _):
+        for word in ("one", "two", "three"):
+            text(writer).insert(len(text(writer)), word)
+            expected = str(text(writer))
+            await wait_for(lambda e=expected: str(text(watcher)) == e)  # the server has it
+            async with pycrdt_client(url) as (first, _), pycrdt_client(url) as (second, _):
+                assert str(text(first)) == str(text(second)) == expected
