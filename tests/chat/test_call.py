@@ -176,6 +176,10 @@ def test_relay_only_between_admitted_participants_in_the_call(tc: TestClient) ->
         host.send(signal(caller, "ice", candidate | {"sdpMLineIndex": 0}) | {"session": "s1"})
         ice, _ = call.until("rtc.signal")
         assert ice["data"]["payload"] == candidate | {"sdpMLineIndex": 0}
+        batch = {"candidates": [candidate, {"candidate": ""}]}
+        host.send(signal(caller, "ice", batch) | {"session": "s1"})
+        ice, _ = call.until("rtc.signal")
+        assert ice["data"]["payload"] == batch
         # Participants of the room outside the call, of another room, or waiting: refused.
         for target in (bystander, waiting, stranger, "nobody"):
             call.send(signal(target, "ice", candidate))
@@ -255,6 +259,9 @@ def test_hostile_call_and_signalling_messages(tc: TestClient, settings: Settings
             (signal(to, "ice", {"candidate": "c" * 1025}), "invalid_message"),
             (signal(to, "ice", {"candidate": "c", "sdpMLineIndex": -1}), "invalid_message"),
             (signal(to, "ice", {"candidate": "c", "evil": True}), "invalid_message"),
+            (signal(to, "ice", {"candidates": []}), "invalid_message"),
+            (signal(to, "ice", {"candidates": [{"candidate": "c"}] * 33}), "invalid_message"),
+            (signal(to, "ice", {"candidates": [{"sdpMid": "0"}]}), "invalid_message"),
             (signal(to, "hangup", {"why": "x"}), "invalid_message"),
             (signal(to, "hangup") | {"session": "bad session!"}, "invalid_message"),
             (signal(to, "hangup") | {"session": "s" * 65}, "invalid_message"),

@@ -71,6 +71,12 @@ class RtcCandidate(_Message):
     usernameFragment: Annotated[str, Field(max_length=256)] | None = None
 
 
+class RtcCandidates(_Message):
+    """Several ICE candidates in one message (a browser finds them in bursts)."""
+
+    candidates: Annotated[list[RtcCandidate], Field(min_length=1, max_length=32)]
+
+
 class RtcNothing(_Message):
     """The empty payload of ``hangup``."""
 
@@ -88,7 +94,9 @@ class RtcSignal(_Message):
     session: (
         Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")] | None
     ) = None
-    payload: RtcDescription | RtcCandidate | RtcNothing = Field(default_factory=RtcNothing)
+    payload: RtcDescription | RtcCandidate | RtcCandidates | RtcNothing = Field(
+        default_factory=RtcNothing
+    )
 
     @model_validator(mode="after")
     def _payload_matches_kind(self) -> Self:
@@ -97,8 +105,8 @@ class RtcSignal(_Message):
             if not isinstance(payload, RtcDescription) or payload.type != self.kind:
                 raise ValueError(f"{self.kind} needs a payload {{type: {self.kind}, sdp}}")
         elif self.kind == "ice":
-            if not isinstance(payload, RtcCandidate):
-                raise ValueError("ice needs a payload {candidate, sdpMid?, sdpMLineIndex?}")
+            if not isinstance(payload, RtcCandidate | RtcCandidates):
+                raise ValueError("ice needs a payload {candidate, ...} or {candidates: [...]}")
         elif not isinstance(payload, RtcNothing):
             raise ValueError("hangup takes an empty payload")
         return self

@@ -6,6 +6,9 @@
 import type { RtcConfig } from "@/lib/room-protocol"
 import { CONNECT_TIMEOUT_MS, type LinkRole, type Phase, phaseOf } from "./negotiation"
 
+const CANDIDATE_BATCH_MS = 50
+const MAX_CANDIDATES = 32 // the server's limit per message
+
 export type MediaKind = "audio" | "video"
 export type LocalTracks = Record<MediaKind, MediaStreamTrack | null>
 
@@ -45,6 +48,9 @@ export class PeerLink {
   private wasConnected = false
   private closed = false
   private timer = 0
+  // Candidates come in bursts: each burst goes as one message (the socket is rate limited).
+  private outgoing: RTCIceCandidateInit[] = []
+  private flushTimer = 0
   // Signals are applied one after the other: an ICE candidate must not overtake its offer.
   private chain: Promise<void> = Promise.resolve()
 
@@ -69,9 +75,7 @@ export class PeerLink {
       this.emit()
     }
     pc.onicecandidate = (event) => {
-      if (event.candidate && this.session) {
-        this.opts.signal("ice", this.session, event.candidate.toJSON() as Record<string, unknown>)
-      }
+      if (event.candidate) this.queueCandidate(event.candidate.toJSON())
     }
     pc.oniceconnectionstatechange = () => this.update()
     pc.onconnectionstatechange = () => this.update()
@@ -102,9 +106,15 @@ export class PeerLink {
     this.run((pc) => pc.setRemoteDescription(description))
   }
 
-  candidate(candidate: RTCIceCandidateInit): void {
+  /** Remote candidates: one `RTCIceCandidateInit`, or `{candidates: [...]}`. */
+  candidates(payload: Record<string, unknown>): void {
+    const list = Array.isArray(payload.candidates)
+      ? (payload.candidates as RTCIceCandidateInit[])
+      : [payload as RTCIceCandidateInit]
     // A candidate the browser cannot use (e.g. an mDNS name it cannot resolve) is not fatal.
-    this.run((pc) => pc.addIceCandidate(candidate).catch(() => undefined))
+    this.run(async (pc) => {
+      for (const candidate of list) await pc.addIceCandidate(candidate).catch(() => undefined)
+    })
   }
 
   /** Send `track` (or nothing) as our `kind` from now on. */
@@ -124,6 +134,7 @@ export class PeerLink {
     if (this.closed) return
     this.closed = true
     window.clearTimeout(this.timer)
+    window.clearTimeout(this.flushTimer)
     this.pc?.close()
     for (const track of this.stream.getTracks()) track.stop()
   }
@@ -138,6 +149,22 @@ export class PeerLink {
       await pc.setLocalDescription()
       this.send("offer", pc.localDescription)
     })
+  }
+
+  private queueCandidate(candidate: RTCIceCandidateInit): void {
+    this.outgoing.push(candidate)
+    if (this.outgoing.length === 1) {
+      this.flushTimer = window.setTimeout(() => this.flushCandidates(), CANDIDATE_BATCH_MS)
+    }
+  }
+
+  private flushCandidates(): void {
+    const batch = this.outgoing.splice(0)
+    if (!this.session || this.closed) return
+    for (let i = 0; i < batch.length; i += MAX_CANDIDATES) {
+      const candidates = batch.slice(i, i + MAX_CANDIDATES)
+      this.opts.signal("ice", this.session, { candidates })
+    }
   }
 
   private send(kind: "offer" | "answer", description: RTCSessionDescription | null): void {

@@ -194,7 +194,7 @@ export function useCall(events: RoomEvents, me: { id: string; role: string }): C
             entry?.link.accept(payload as unknown as RTCSessionDescriptionInit)
             break
           case "add-candidate":
-            entry?.link.candidate(payload as RTCIceCandidateInit)
+            entry?.link.candidates(payload)
             break
           case "restart":
             openLink(peer, null)
@@ -260,6 +260,20 @@ export function useCall(events: RoomEvents, me: { id: string; role: string }): C
     send({ type: "call.leave" })
     hangUpLocally()
   }, [send, hangUpLocally])
+
+  // A role change decides whether we may send (observers may not): start over in the new role.
+  const couldSend = useRef(canSend)
+  useEffect(() => {
+    if (couldSend.current === canSend) return
+    couldSend.current = canSend
+    if (intentRef.current === "out") return
+    leave()
+    setNotice(
+      canSend
+        ? "You can now use your camera and microphone: join the call again."
+        : "You are an observer now: join the call again to watch and listen.",
+    )
+  }, [canSend, leave])
 
   const toggleMic = useCallback(async () => {
     const track = tracksRef.current.audio
