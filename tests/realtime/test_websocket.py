@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import anyio
 import pytest
 import websockets
 from websockets.frames import Frame, Opcode
 
 from asgi_server import Scope, serve_websocket
-from coderoom.realtime.websocket import PROTOCOL, binary_frame, direct_send
+from coderoom.realtime.websocket import PROTOCOL, binary_frame, direct_receive, direct_send
 
 pytestmark = pytest.mark.anyio
 
@@ -85,3 +86,77 @@ async def test_other_protocols_offer_no_writer() -> None:
         with pytest.raises(websockets.ConnectionClosedOK):
             await ws.recv()
     assert offered == [None]
+
+
+async def test_direct_receive_keeps_the_order_and_leaves_the_end_to_asgi() -> None:
+    got: list[tuple[str, bytes]] = []
+    installs: list[bool] = []
+    ended: list[Any] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        install = direct_receive(scope)
+        assert install is not None
+        await send({"type": "websocket.send", "bytes": b"ready"})
+        while True:
+            installs.append(install(lambda data: got.append(("direct", data))))
+            message = await receive()
+            if message["type"] == "websocket.disconnect":
+                ended.append(message["code"])
+                return
+            got.append(("asgi", message.get("bytes") or message["text"].encode()))
+            if message.get("text") == "done":
+                await send({"type": "websocket.send", "bytes": b"ok"})
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url) as ws,
+    ):
+        for i in range(3):  # queued before the handler installs anything
+            await ws.send(b"q%d" % i)
+        assert await ws.recv() == b"ready"
+        for i in range(50):
+            await ws.send(b"d%d" % i)
+        await ws.send("done")
+        assert await ws.recv() == b"ok"
+    with anyio.fail_after(5):
+        while not ended:
+            await anyio.sleep(0.01)
+    # Whether the first three were queued before the receiver was installed depends on
+    # timing; the order may not.
+    assert [data for _, data in got] == [
+        b"q0",
+        b"q1",
+        b"q2",
+        *[b"d%d" % i for i in range(50)],
+        b"done",
+    ]
+    assert ("direct", b"d49") in got
+    assert ("asgi", b"done") in got  # text frames still go through ASGI
+    assert True in installs
+
+
+async def test_a_failing_receiver_drops_the_connection() -> None:
+    ended: list[str] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        install = direct_receive(scope)
+        assert install is not None
+
+        def explode(_data: bytes) -> None:
+            raise RuntimeError("bug")
+
+        assert install(explode)
+        await send({"type": "websocket.send", "bytes": b"ready"})
+        ended.append((await receive())["type"])
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url) as ws,
+    ):
+        assert await ws.recv() == b"ready"
+        await ws.send(b"boom")
+        with pytest.raises(websockets.ConnectionClosed):
+            await ws.recv()
+    assert ended == ["websocket.disconnect"]

@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Final
 
 import anyio
@@ -39,6 +40,7 @@ from coderoom.collab.protocol import (
 from coderoom.collab.store import UpdateLog
 from coderoom.realtime.bus import Bus
 from coderoom.realtime.events import room_topic
+from coderoom.realtime.websocket import DirectReceive
 
 log = logging.getLogger(__name__)
 
@@ -139,24 +141,48 @@ class CollabRoom:
 
     # --- clients ---
 
-    async def serve(self, conn: Connection, receive: Receive) -> None:
-        """Run one client until it disconnects or is closed; ``receive`` yields frames."""
+    async def serve(
+        self, conn: Connection, receive: Receive, direct: DirectReceive | None = None
+    ) -> None:
+        """Run one client until it disconnects or is closed; ``receive`` yields frames.
+
+        ``direct``: the server's receiver installer for this socket, if it has one. Once
+        installed, binary frames arrive through ``_on_frame`` as they are parsed, and
+        ``receive`` yields only the end of the connection (or a text frame).
+        """
         self._join(conn)
         try:
             async with anyio.create_task_group() as tg:
                 tg.start_soon(_write_then_stop, conn, tg.cancel_scope)
+                installed = False
                 while True:
+                    installed = installed or (
+                        direct is not None and direct(partial(self._on_frame, conn))
+                    )
                     try:
                         if (frame := await receive()) is None:
                             break
                         self.handle(conn, frame)
                     except ProtocolError as exc:
-                        log.info("room %s: protocol error from %s: %s", self.room_id, conn.id, exc)
-                        conn.close(exc.close_code, "protocol error")
+                        self._refuse(conn, exc)
                         break
                 conn.close(1000)
         finally:
+            if direct is not None:
+                direct(None)
             self._leave(conn)
+
+    def _on_frame(self, conn: Connection, frame: bytes) -> None:
+        if conn.closing:
+            return
+        try:
+            self.handle(conn, frame)
+        except ProtocolError as exc:
+            self._refuse(conn, exc)
+
+    def _refuse(self, conn: Connection, exc: ProtocolError) -> None:
+        log.info("room %s: protocol error from %s: %s", self.room_id, conn.id, exc)
+        conn.close(exc.close_code, "protocol error")
 
     def _join(self, conn: Connection) -> None:
         self.connections.add(conn)

@@ -22,7 +22,7 @@ from coderoom.collab.schemas import (
     SnapshotsPublic,
 )
 from coderoom.core.errors import AppError, NotFound
-from coderoom.realtime.websocket import direct_send
+from coderoom.realtime.websocket import direct_receive, direct_send
 from coderoom.rooms import access as rooms_access
 from coderoom.storage.deps import SessionDep
 
@@ -88,7 +88,7 @@ async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -
             raise ProtocolError("text frames are not part of the protocol")
         return bytes(data)
 
-    await room.serve(conn, receive_frame)
+    await room.serve(conn, receive_frame, direct_receive(scope))
 
 
 async def _access(

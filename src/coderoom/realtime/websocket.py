@@ -10,7 +10,15 @@ the transport is paused for back-pressure, or when a negotiated extension (such 
 permessage-deflate) would change the bytes on the wire. Callers keep their own order: once
 a frame went the ASGI way, later frames of that socket must follow it there.
 
-Served by ``coderoom serve`` (``ws=PROTOCOL``); other servers simply lack the extension.
+The receiving side has the same shortcut (``scope["extensions"][RECEIVE_EXTENSION]``):
+an app may hand the protocol a callback that gets each binary message synchronously, as
+it is parsed, instead of an ASGI ``websocket.receive`` event. Through ASGI every message
+was a queue put, a task wake-up and a pause/resume of the socket's reading (two
+``epoll_ctl`` calls); the callback costs a function call. Text frames, the close and the
+disconnect still arrive through ASGI ``receive``, so the app keeps one loop that notices
+the end of the connection.
+
+Served by ``coderoom serve`` (``ws=PROTOCOL``); other servers simply lack the extensions.
 """
 
 from __future__ import annotations
@@ -28,10 +36,15 @@ from websockets.protocol import State
 from coderoom.logging import CONNECTIONS_LOGGER
 
 EXTENSION = "coderoom.direct_send"
+RECEIVE_EXTENSION = "coderoom.direct_receive"
 PROTOCOL = f"{__name__}:DirectSendProtocol"
 _FIN_BINARY = 0x82
 
 DirectSend = Callable[[bytes], bool]
+Receiver = Callable[[bytes], None]
+# Installs (or, with None, removes) the receiver; False while ASGI events are waiting,
+# which must be read first to keep the order (try again after the next ``receive``).
+DirectReceive = Callable[[Receiver | None], bool]
 
 
 def binary_frame(data: bytes) -> bytes:
@@ -53,6 +66,13 @@ def direct_send(scope: Mapping[str, Any]) -> DirectSend | None:
     return writer if callable(writer) else None
 
 
+def direct_receive(scope: Mapping[str, Any]) -> DirectReceive | None:
+    """The connection's receiver installer, if the server offers one."""
+    extensions = scope.get("extensions") or {}
+    install = extensions.get(RECEIVE_EXTENSION)
+    return install if callable(install) else None
+
+
 class DirectSendProtocol(WebSocketsSansIOProtocol):
     """uvicorn's websockets-sansio protocol, offering ``direct_send`` to the app.
 
@@ -68,6 +88,7 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
         # The sans-I/O connection logs "connection open" itself, to uvicorn's logger.
         self.conn.logger = self.logger
         self.conn.debug = self.logger.isEnabledFor(logging.DEBUG)
+        self._receiver: Receiver | None = None
 
     @override
     def handle_connect(self, event: Request) -> None:
@@ -76,6 +97,35 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
         scope = getattr(self, "scope", None)
         if scope is not None:
             scope["extensions"][EXTENSION] = self._send_direct
+            scope["extensions"][RECEIVE_EXTENSION] = self._install_receiver
+
+    def _install_receiver(self, receiver: Receiver | None) -> bool:
+        if receiver is not None and not self.queue.empty():
+            return False
+        self._receiver = receiver
+        return True
+
+    @override
+    def send_receive_event_to_app(self) -> None:
+        receiver = self._receiver
+        if (
+            receiver is None
+            or self.curr_msg_data_type != "bytes"
+            or self.close_sent
+            or not self.queue.empty()  # an event the app has not read yet comes first
+        ):
+            super().send_receive_event_to_app()
+            return
+        data = self.frames[0] if len(self.frames) == 1 else b"".join(self.frames)
+        self.frames = []
+        try:
+            receiver(bytes(data))
+        except Exception:
+            # The receiver handles its own errors; anything else is a bug: drop the
+            # connection (the app's receive loop then sees the disconnect).
+            self.logger.exception("direct receiver failed")
+            self._receiver = None
+            self.transport.close()
 
     def _send_direct(self, data: bytes) -> bool:
         if (
