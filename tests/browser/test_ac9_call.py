@@ -156,6 +156,23 @@ def test_host_and_guest_see_each_other_and_mute_shows_remotely(
     expect(_tile(host, "Gus Guest")).to_have_count(0, timeout=5_000)
 
 
+def test_three_people_joining_at_once_all_see_each_other(new_context: NewContext) -> None:
+    host, guest = _pair(new_context, "AC9 mesh")
+    third = new_context().new_page()
+    invite = host.get_by_label("Invite link", exact=True).input_value()
+    guest_join(third, invite, "Tia Third")
+    wait_live(third)
+    pages = {"Hana Host": host, "Gus Guest": guest, "Tia Third": third}
+    # No waiting for one another: each pair has one fixed offerer, so nothing collides.
+    for page in pages.values():
+        page.get_by_role("region", name="Call").get_by_role("button", name="Join call").click()
+    for me, page in pages.items():
+        for other in pages:
+            if other != me:
+                _expect_video_playing(page, other)
+        expect(page.get_by_test_id("call-tile")).to_have_count(3)
+
+
 def test_a_call_that_cannot_connect_says_so_within_15_seconds(
     browser: Browser, relay_only_server: LiveServer
 ) -> None:
