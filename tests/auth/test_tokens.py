@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import anyio
 import httpx
 import jwt
 import pytest
 
 from accounts import bearer, register
-from coderoom.auth.tokens import Principal, encode_access_token
+from coderoom.auth.tokens import Principal, decode_access_token, encode_access_token
 from coderoom.core.clock import utcnow
+from coderoom.core.errors import Unauthenticated
 from coderoom.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -107,3 +109,28 @@ async def test_access_token_claims(client: httpx.AsyncClient, settings: Settings
     assert claims["type"] == "access"
     assert claims["exp"] - claims["iat"] == 15 * 60
     assert claims["jti"]
+
+
+def _assert_refused(token: str, secret: str, code: str) -> None:
+    with pytest.raises(Unauthenticated) as refused:
+        decode_access_token(token, secret=secret)
+    assert refused.value.code == code
+
+
+async def test_a_remembered_token_still_expires() -> None:
+    secret = "s" * 40
+    token = encode_access_token(Principal("u1", "user", "Ann"), secret=secret, ttl_s=1)
+    assert decode_access_token(token, secret=secret).subject == "u1"
+    assert decode_access_token(token, secret=secret).subject == "u1"  # from memory
+    await anyio.sleep(1.1)
+    _assert_refused(token, secret, "token_expired")
+
+
+def test_a_remembered_token_verifies_only_with_its_secret_and_bytes() -> None:
+    secret = "s" * 40
+    token = encode_access_token(Principal("u2", "user", "Bob"), secret=secret, ttl_s=60)
+    assert decode_access_token(token, secret=secret).subject == "u2"
+    _assert_refused(token, "t" * 40, "token_invalid")
+    head, payload, signature = token.split(".")
+    flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
+    _assert_refused(f"{head}.{payload}.{flipped}", secret, "token_invalid")
