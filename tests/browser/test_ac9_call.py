@@ -114,6 +114,7 @@ def test_host_and_guest_see_each_other_and_mute_shows_remotely(
     host, guest = _pair(new_context, "AC9 call")
     dock = host.get_by_role("region", name="Call")
     expect(dock).to_contain_text("No one is in the call")
+    dock.screenshot(path=str(screenshot_dir / "call-join.png"))
     _join(host)
     expect(host.get_by_text("You are the only one in the call.")).to_be_visible()
     expect(guest.get_by_role("region", name="Call")).to_contain_text("1 in the call")
