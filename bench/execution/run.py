@@ -34,7 +34,6 @@ from coderoom.execution.backends import SandboxPool
 from coderoom.execution.sandbox.job import Job
 from coderoom.execution.sandbox.languages import LANGUAGES, SELF_TEST_STDIN
 from coderoom.execution.sandbox.limits import compile_limits, run_limits
-from coderoom.execution.sandbox.workspace import put_file, workspace_blocking
 from coderoom.migrations import upgrade_blocking
 from coderoom.settings import Settings
 
@@ -74,12 +73,10 @@ def step_samples(pool: SandboxPool, language_id: str, runs: int) -> tuple[Sample
     """(bare, sandboxed) run steps in one prepared work dir, alternating (same machine state)."""
     language = LANGUAGES[language_id]
     limits, build = run_limits(pool.settings), compile_limits(pool.settings)
-    sandbox, uid = pool.sandbox, pool.sandbox.uid(0)
+    sandbox = pool.sandbox
     bare, boxed = Samples(), Samples()
-    with workspace_blocking(
-        pool.work_root, uid=uid, size_mb=256, privileged=sandbox.privileged
-    ) as ws:
-        put_file(ws, language.source_file, language.self_test.encode(), uid=uid, privileged=True)
+    with sandbox.workspace(0, pool.work_root, 256) as ws:
+        sandbox.put_file(0, ws, language.source_file, language.self_test.encode())
         argv = language.compile_argv(build.memory_mb)
         if argv is not None:
             sandbox.execute_blocking(
@@ -178,6 +175,12 @@ def main() -> None:
     parser.add_argument(
         "--api-factor", type=int, default=3, help="API samples per sandbox sample (noisier)"
     )
+    parser.add_argument(
+        "--cold", action="store_true", help="bwrap per run instead of warm slots (comparison)"
+    )
+    parser.add_argument(
+        "--throughput-only", action="store_true", help="skip the per-language table"
+    )
     args = parser.parse_args()
     var = Path(tempfile.mkdtemp(prefix="coderoom-bench-"))
     settings = Settings(mode="test", var_dir=var, secret_key="b" * 40, _env_file=None)  # type: ignore[call-arg]
@@ -186,17 +189,22 @@ def main() -> None:
     settings.auth.register_rate_limit = "1000/minute"
     upgrade_blocking(settings.database_url)
     pool = SandboxPool(settings)
+    if args.cold:  # the sandbox steps only; the API's app builds its own (warm) pool
+        pool.sandbox.close()
+        pool.sandbox.zygote = None
+    print(f"sandbox: {'warm slots' if pool.sandbox.warm else 'bwrap per run'}")
     print(
         "| language | bare median / p95 ms | sandbox run median / p95 ms (×bare) | overhead ms "
         "| CPU ms/run bare / sandbox | job direct median ms | API median / p95 ms "
         "| API − direct ms (median of pairs) |"
     )
     print("|---|---|---|---|---|---|---|---|")
-    for language_id in args.languages.split(","):
+    for language_id in [] if args.throughput_only else args.languages.split(","):
         # A job compiles every time: fewer of them for the slow compilers.
         slow = language_id in ("java", "typescript", "rust", "go")
         jobs = max(5, args.runs // 3) if slow else args.runs * args.api_factor
         bare, boxed = step_samples(pool, language_id, args.runs)
+        # With --cold the app still builds a warm pool: its API column compares warm to cold.
         api, direct = asyncio.run(api_samples(settings, pool, language_id, jobs))
         (bm, bp), (sm, sp) = stats(bare.wall), stats(boxed.wall)
         (dm, _), (am, ap) = stats(direct), stats(api)
