@@ -6,30 +6,36 @@ from typing import Annotated, cast
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 
 from coderoom.auth import service
 from coderoom.auth.ratelimit import RateLimiter as RateLimiter
 from coderoom.auth.tokens import Principal
 from coderoom.core.errors import Forbidden, Unauthenticated
-from coderoom.storage.deps import SessionDep, SettingsDep
+from coderoom.storage.deps import SettingsDep
 
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
 async def get_optional_principal(
-    conn: HTTPConnection, session: SessionDep, settings: SettingsDep, credentials: Credentials
+    conn: HTTPConnection, settings: SettingsDep, credentials: Credentials
 ) -> Principal | None:
     """The caller, or ``None`` without an Authorization header.
 
     A header that is present but wrong is an error, never silently "anonymous".
+    The account check is one indexed read through the app's read sessions (on SQLite
+    answered on the loop's thread: the request's own session would pay aiosqlite's thread
+    hand-offs, about 2.5 ms per request measured).
     """
     if credentials is None:
         if conn.headers.get("authorization"):
             raise Unauthenticated("Use 'Authorization: Bearer <token>'.", code="token_invalid")
         return None
-    return await service.authenticate(session, settings, credentials.credentials)
+    readers = cast(async_sessionmaker[AsyncSession], conn.state.read_sessionmaker)
+    async with readers() as reader:
+        return await service.authenticate(reader, settings, credentials.credentials)
 
 
 async def get_principal(

@@ -143,7 +143,7 @@ async def authenticate(session: AsyncSession, settings: Settings, token: str) ->
         Unauthenticated: anything wrong with the token or its subject.
     """
     principal = decode_access_token(token, secret=settings.resolved_secret_key())
-    if principal.kind == "user" and await session.get(User, principal.subject) is None:
+    if principal.kind == "user" and await _user_exists(session, principal.subject) is None:
         raise Unauthenticated("The account no longer exists.", code="token_invalid")
     return principal
 
@@ -178,6 +178,11 @@ async def update_profile(session: AsyncSession, *, user_id: str, data: UserUpdat
         user.preferences = {**(user.preferences or {}), **changes}
     await session.commit()
     return user
+
+
+async def _user_exists(session: AsyncSession, user_id: str) -> str | None:
+    # The id alone: no ORM identity map, no JSON preferences to decode.
+    return await session.scalar(select(User.id).where(User.id == user_id))
 
 
 async def _user_by_email(session: AsyncSession, email: str) -> User | None:
