@@ -6,12 +6,15 @@ import anyio
 import httpx
 import jwt
 import pytest
+from sqlalchemy import delete
 
 from accounts import bearer, register
+from coderoom.auth.models import User
 from coderoom.auth.tokens import Principal, decode_access_token, encode_access_token
 from coderoom.core.clock import utcnow
 from coderoom.core.errors import Unauthenticated
 from coderoom.settings import Settings
+from coderoom.storage.db import create_engine
 
 pytestmark = pytest.mark.anyio
 
@@ -134,3 +137,23 @@ def test_a_remembered_token_verifies_only_with_its_secret_and_bytes() -> None:
     head, payload, signature = token.split(".")
     flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
     _assert_refused(f"{head}.{payload}.{flipped}", secret, "token_invalid")
+
+
+async def test_deleted_account_is_refused_at_once(
+    client: httpx.AsyncClient, settings: Settings
+) -> None:
+    """The signed token is not enough: every request checks that the account still exists."""
+    user = await register(client)
+    headers = bearer(user["access_token"])
+    assert (await client.get(ME, headers=headers)).status_code == 200
+    engine = create_engine(settings.database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.execute(delete(User).where(User.id == user["user"]["id"]))
+    finally:
+        await engine.dispose()
+    assert await _status(client, headers) == (401, "token_invalid")
+    run = await client.post(
+        "/api/v1/executions", json={"language": "python", "code": "print(1)"}, headers=headers
+    )
+    assert (run.status_code, run.json()["error"]["code"]) == (401, "token_invalid")
