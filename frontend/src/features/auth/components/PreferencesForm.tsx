@@ -1,8 +1,22 @@
 import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
-import { Field } from "@/components/ui/Field"
 import { type FormEvent, useId, useState } from "react"
 import { type User, useUpdateProfile } from "../api"
+import { NameField, SelectField } from "./fields"
+
+type Preferences = User["preferences"]
+
+const THEMES: readonly (readonly [NonNullable<Preferences["theme"]>, string])[] = [
+  ["system", "Same as system"],
+  ["light", "Light"],
+  ["dark", "Dark"],
+]
+
+const KEYMAPS: readonly (readonly [NonNullable<Preferences["keymap"]>, string])[] = [
+  ["default", "Default"],
+  ["vim", "Vim"],
+  ["emacs", "Emacs"],
+]
 
 /** The account's display name (what others see in rooms joined from now on). */
 function NameForm({ user }: { user: User }) {
@@ -14,13 +28,7 @@ function NameForm({ user }: { user: User }) {
   }
   return (
     <form onSubmit={submit} className="row" aria-label="Display name">
-      <Field
-        label="Display name"
-        required
-        maxLength={80}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-      />
+      <NameField label="Display name" value={name} onValue={setName} />
       <Button type="submit" disabled={update.isPending || name.trim() === user.name}>
         Save name
       </Button>
@@ -39,30 +47,20 @@ export function PreferencesForm({ user }: { user: User }) {
     <section className="card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Profile and preferences</h2>
       <NameForm user={user} />
-      <div className="field">
-        <label htmlFor={`${id}-theme`}>Theme</label>
-        <select
-          id={`${id}-theme`}
-          value={prefs.theme}
-          onChange={(e) => save({ theme: e.target.value as typeof prefs.theme })}
-        >
-          <option value="system">Same as system</option>
-          <option value="light">Light</option>
-          <option value="dark">Dark</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-keymap`}>Keyboard</label>
-        <select
-          id={`${id}-keymap`}
-          value={prefs.keymap}
-          onChange={(e) => save({ keymap: e.target.value as typeof prefs.keymap })}
-        >
-          <option value="default">Default</option>
-          <option value="vim">Vim</option>
-          <option value="emacs">Emacs</option>
-        </select>
-      </div>
+      <SelectField
+        id={`${id}-theme`}
+        label="Theme"
+        value={prefs.theme}
+        options={THEMES}
+        onValue={(theme) => save({ theme })}
+      />
+      <SelectField
+        id={`${id}-keymap`}
+        label="Keyboard"
+        value={prefs.keymap}
+        options={KEYMAPS}
+        onValue={(keymap) => save({ keymap })}
+      />
       <div className="field">
         <label htmlFor={`${id}-font`}>Font size</label>
         <input

@@ -1,8 +1,8 @@
 import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
-import { Field } from "@/components/ui/Field"
 import { type FormEvent, useState } from "react"
 import { useSignIn } from "../api"
+import { EmailField, PasswordField } from "./fields"
 
 export function SignInForm({ onDone }: { onDone: () => void }) {
   const [email, setEmail] = useState("")
@@ -15,22 +15,8 @@ export function SignInForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="card form" onSubmit={submit} aria-label="Sign in">
       <h1>Sign in</h1>
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="current-password"
-        required
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-      />
+      <EmailField value={email} onValue={setEmail} />
+      <PasswordField value={password} onValue={setPassword} autoComplete="current-password" />
       <ErrorText error={signIn.error} />
       <Button variant="primary" type="submit" disabled={signIn.isPending}>
         Sign in

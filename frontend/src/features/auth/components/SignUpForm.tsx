@@ -1,11 +1,11 @@
 import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
-import { Field } from "@/components/ui/Field"
 import { type FormEvent, useState } from "react"
 import { useSignUp } from "../api"
 import { useCommonPasswords } from "../hooks/useCommonPasswords"
 import { checkPassword } from "../passwordRules"
 import { PasswordRules } from "./PasswordRules"
+import { EmailField, NameField, PasswordField } from "./fields"
 
 export function SignUpForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState("")
@@ -21,29 +21,12 @@ export function SignUpForm({ onDone }: { onDone: () => void }) {
   return (
     <form className="card form" onSubmit={submit} aria-label="Create account">
       <h1>Create an account</h1>
-      <Field
-        label="Name"
-        autoComplete="name"
-        required
-        maxLength={80}
-        value={name}
-        onChange={(e) => setName(e.target.value)}
-      />
-      <Field
-        label="Email"
-        type="email"
-        autoComplete="email"
-        required
-        value={email}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      <Field
-        label="Password"
-        type="password"
-        autoComplete="new-password"
-        required
+      <NameField label="Name" autoComplete="name" value={name} onValue={setName} />
+      <EmailField value={email} onValue={setEmail} />
+      <PasswordField
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onValue={setPassword}
+        autoComplete="new-password"
         hint={<PasswordRules results={rules} />}
       />
       <ErrorText error={signUp.error} />
