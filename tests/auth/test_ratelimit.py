@@ -6,6 +6,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from limits.aio.storage import MemoryStorage, RedisStorage
+from redis.asyncio import Redis
 
 from accounts import PASSWORD, register
 from coderoom.auth.ratelimit import RateLimiter, rate_limiter_component
@@ -111,6 +112,23 @@ async def test_app_uses_redis_storage_when_configured(settings: Settings) -> Non
     async with rate_limiter_component(settings, {}) as state:  # a second node, same Redis
         with pytest.raises(RateLimited):
             await state["rate_limiter"].hit("1/minute", key)
+
+
+async def limiter_clients(redis: Redis) -> set[str]:
+    clients = await redis.client_list()
+    return {c["name"] for c in clients if c["name"].startswith("coderoom-limits-")}
+
+
+@pytest.mark.redis
+async def test_shutdown_closes_the_limiters_redis_connections(settings: Settings) -> None:
+    settings.redis_url = REDIS_URL
+    async with Redis.from_url(REDIS_URL) as observer:
+        before = await limiter_clients(observer)
+        async with rate_limiter_component(settings, {}) as state:
+            await state["rate_limiter"].hit("5/minute", f"test:{secrets.token_hex(8)}")
+            ours = await limiter_clients(observer) - before
+            assert len(ours) == 1  # this component's pool, connected
+        assert not ours & await limiter_clients(observer)
 
 
 @pytest.mark.redis

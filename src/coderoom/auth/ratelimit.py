@@ -14,8 +14,10 @@ from limits import RateLimitItem, parse
 from limits.aio.storage import MemoryStorage, RedisStorage, Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.errors import StorageError
+from redis.asyncio import ConnectionPool
 
 from coderoom.core.errors import RateLimited, Unavailable
+from coderoom.core.ids import new_token
 from coderoom.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -84,25 +86,35 @@ async def _storage_guard() -> AsyncIterator[None]:
         raise Unavailable("Sign-in is briefly unavailable; try again shortly.") from exc
 
 
-def _storage(settings: Settings) -> Storage:
-    if settings.redis_url:
-        return RedisStorage(
-            _async_uri(settings.redis_url),
-            implementation="redispy",
-            key_prefix="coderoom-limits",
-            wrap_exceptions=True,
-        )
-    return MemoryStorage()
-
-
-def _async_uri(url: str) -> str:
-    scheme, rest = url.split("://", 1)
-    return f"async+{scheme}://{rest}"
+def _redis_storage(pool: ConnectionPool) -> Storage:
+    # The URI only tells ``limits`` which client to use; the connections come from ``pool``.
+    return RedisStorage(
+        "async+redis://",
+        implementation="redispy",
+        key_prefix="coderoom-limits",
+        wrap_exceptions=True,
+        connection_pool=pool,  # type: ignore[arg-type]  # passed on to redis.asyncio.Redis
+    )
 
 
 @asynccontextmanager
 async def rate_limiter_component(
     settings: Settings, _state: dict[str, Any]
 ) -> AsyncIterator[dict[str, Any]]:
-    """Lifespan component: puts a ``RateLimiter`` in the state under ``rate_limiter``."""
-    yield {"rate_limiter": RateLimiter(_storage(settings))}
+    """Lifespan component: puts a ``RateLimiter`` in the state under ``rate_limiter``.
+
+    With Redis, the limiter's connections come from a pool this component owns and
+    closes at shutdown (``limits`` has no way to close the client it builds itself).
+    Each pool names its connections ``coderoom-limits-<token>`` (``CLIENT LIST``).
+    """
+    if not settings.redis_url:
+        yield {"rate_limiter": RateLimiter(MemoryStorage())}
+        return
+    pool = ConnectionPool.from_url(
+        settings.redis_url, client_name=f"coderoom-limits-{new_token(6)}"
+    )
+    try:
+        yield {"rate_limiter": RateLimiter(_redis_storage(pool))}
+    finally:
+        async with asyncio.timeout(STORAGE_TIMEOUT_S):
+            await pool.aclose()
