@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from typing import Annotated, NamedTuple
+
+from fastapi import APIRouter, Depends, status
 
 from coderoom.auth import service
-from coderoom.auth.deps import ClientIp, CurrentUser, RateLimiterDep
+from coderoom.auth.deps import ClientIp, CurrentUser, RateLimiter, RateLimiterDep
 from coderoom.auth.schemas import (
     AuthTokens,
     RefreshRequest,
@@ -14,6 +16,7 @@ from coderoom.auth.schemas import (
     UserRegister,
     UserUpdate,
 )
+from coderoom.settings import Settings
 from coderoom.storage.deps import SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -28,39 +31,39 @@ def _tokens(issued: service.IssuedTokens) -> AuthTokens:
     )
 
 
+class _Guard(NamedTuple):
+    """What the rate-limited routes need besides the body: settings, limiter, caller's IP."""
+
+    settings: Settings
+    limiter: RateLimiter
+    ip: str
+
+
+async def _guard(settings: SettingsDep, limiter: RateLimiterDep, ip: ClientIp) -> _Guard:
+    return _Guard(settings, limiter, ip)
+
+
+Guard = Annotated[_Guard, Depends(_guard)]
+
+
 @router.post("/register", status_code=status.HTTP_201_CREATED, summary="Create an account")
-async def register(
-    data: UserRegister,
-    session: SessionDep,
-    settings: SettingsDep,
-    limiter: RateLimiterDep,
-    ip: ClientIp,
-) -> AuthTokens:
+async def register(data: UserRegister, session: SessionDep, guard: Guard) -> AuthTokens:
+    settings, limiter, ip = guard
     await limiter.hit(settings.auth.register_rate_limit, f"register:ip:{ip}")
     await limiter.hit(settings.auth.register_rate_limit, f"register:email:{data.email}")
     return _tokens(await service.register(session, settings, data=data))
 
 
 @router.post("/login", summary="Log in with email and password")
-async def login(
-    data: UserLogin,
-    session: SessionDep,
-    settings: SettingsDep,
-    limiter: RateLimiterDep,
-    ip: ClientIp,
-) -> AuthTokens:
+async def login(data: UserLogin, session: SessionDep, guard: Guard) -> AuthTokens:
+    settings, limiter, ip = guard
     await limiter.hit(settings.auth.login_rate_limit, f"login:ip:{ip}", f"login:email:{data.email}")
     return _tokens(await service.login(session, settings, data=data))
 
 
 @router.post("/refresh", summary="Trade a refresh token for a new pair")
-async def refresh(
-    data: RefreshRequest,
-    session: SessionDep,
-    settings: SettingsDep,
-    limiter: RateLimiterDep,
-    ip: ClientIp,
-) -> AuthTokens:
+async def refresh(data: RefreshRequest, session: SessionDep, guard: Guard) -> AuthTokens:
+    settings, limiter, ip = guard
     await limiter.hit(settings.auth.refresh_rate_limit, f"refresh:ip:{ip}")
     email = await service.refresh_token_email(session, data.refresh_token)
     if email is not None:
