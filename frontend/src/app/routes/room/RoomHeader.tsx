@@ -85,9 +85,15 @@ export function RoomHeader({
       </ul>
       {isStaff ? <InviteControls room={room} /> : null}
       {isStaff ? (
-        <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
-          Replay
-        </Link>
+        <>
+          <Link to={`/rooms/${room.id}/replay`} className="btn btn-ghost">
+            Replay
+          </Link>
+          {/* Notes and scorecards: the report page refuses candidates and observers too. */}
+          <Link to={`/rooms/${room.id}/report`} className="btn btn-ghost">
+            Report
+          </Link>
+        </>
       ) : null}
     </header>
   )
