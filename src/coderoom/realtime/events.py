@@ -20,7 +20,7 @@ import json
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, Unpack
 from weakref import WeakKeyDictionary
 
 from coderoom.realtime.bus import Bus
@@ -82,14 +82,29 @@ def _config(bus: Bus) -> _Config:
     return config
 
 
+class Addressing(TypedDict, total=False):
+    """Who an event is for and who caused it: the keyword arguments of both publishers.
+
+    ``audience``: ``"all"`` admitted participants (the default), ``"staff"`` host and
+    interviewers only, ``"participant"`` only ``participant_id`` (even while waiting).
+    ``participant_id``: the addressee when ``audience == "participant"``.
+    ``actor_id``: the participant who caused the event, if any (activity log).
+    """
+
+    audience: Audience
+    participant_id: str | None
+    actor_id: str | None
+
+
 def _envelope(
     bus: Bus,
     room_id: str,
     event_type: str,
     data: dict[str, Any],
-    audience: Audience,
-    participant_id: str | None,
-    actor_id: str | None,
+    *,
+    audience: Audience = "all",
+    participant_id: str | None = None,
+    actor_id: str | None = None,
 ) -> RoomEnvelope:
     return {
         "type": event_type,
@@ -109,10 +124,7 @@ async def publish_room_event(
     room_id: str,
     event_type: str,
     data: dict[str, Any],
-    *,
-    audience: Audience = "all",
-    participant_id: str | None = None,
-    actor_id: str | None = None,
+    **to: Unpack[Addressing],
 ) -> RoomEnvelope:
     """Publish a sequenced event to a room.
 
@@ -121,16 +133,13 @@ async def publish_room_event(
         room_id: the room.
         event_type: the message ``type`` clients see, e.g. ``"run.finished"``.
         data: JSON-serialisable payload.
-        audience: ``"all"`` admitted participants, ``"staff"`` host and interviewers only,
-            ``"participant"`` only ``participant_id`` (even while waiting).
-        participant_id: the addressee when ``audience == "participant"``.
-        actor_id: the participant who caused the event, if any (activity log).
+        **to: ``audience``, ``participant_id``, ``actor_id`` (see ``Addressing``).
 
     Returns:
         The envelope as published, with its ``seq``.
     """
     config = _config(bus)
-    envelope = _envelope(bus, room_id, event_type, data, audience, participant_id, actor_id)
+    envelope = _envelope(bus, room_id, event_type, data, **to)
     stored = await config.log.append(room_id, envelope)
     if config.recorder is not None:
         await config.recorder(stored)
@@ -143,14 +152,11 @@ async def publish_ephemeral(
     room_id: str,
     event_type: str,
     data: dict[str, Any],
-    *,
-    audience: Audience = "all",
-    participant_id: str | None = None,
-    actor_id: str | None = None,
+    **to: Unpack[Addressing],
 ) -> None:
     """Publish a message that is delivered live only: no ``seq``, never replayed or stored.
 
     Args: as for ``publish_room_event``.
     """
-    envelope = _envelope(bus, room_id, event_type, data, audience, participant_id, actor_id)
+    envelope = _envelope(bus, room_id, event_type, data, **to)
     await bus.publish(room_topic(room_id), json.dumps(envelope).encode())
