@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Response, status
+from fastapi import APIRouter, Depends, Path, Query, Response, status
 
 from coderoom.auth.deps import CurrentPrincipal, CurrentUser
 from coderoom.execution.deps import ExecutorDep
 from coderoom.problems import service, submissions, versions
+from coderoom.problems.models import Problem
 from coderoom.problems.schemas import (
     LANGUAGE_PATTERN,
     TAG_PATTERN,
@@ -38,6 +39,14 @@ router = APIRouter(prefix="/api/v1", tags=["problems"])
 REF_PATTERN = r"^[A-Za-z0-9_-]+$"
 ProblemRef = Annotated[str, Path(min_length=1, max_length=80, pattern=REF_PATTERN)]
 RoomId = Annotated[str, Path(min_length=1, max_length=64, pattern=REF_PATTERN)]
+
+
+async def _owned_problem(ref: ProblemRef, principal: CurrentUser, session: SessionDep) -> Problem:
+    return await service.get_owned_problem(session, principal, ref)
+
+
+# The caller's own problem named by ``{ref}`` (NotFound for anyone else's).
+OwnedProblem = Annotated[Problem, Depends(_owned_problem)]
 
 
 @router.get("/problems", summary="List and search problems")
@@ -76,10 +85,7 @@ async def get_problem(
 
 
 @router.get("/problems/{ref}/versions", summary="Versions of your problem")
-async def list_versions(
-    ref: ProblemRef, principal: CurrentUser, session: SessionDep
-) -> ProblemVersions:
-    problem = await service.get_owned_problem(session, principal, ref)
+async def list_versions(problem: OwnedProblem, session: SessionDep) -> ProblemVersions:
     return await versions.list_versions(session, problem)
 
 
@@ -90,6 +96,8 @@ async def get_version(
     principal: CurrentUser,
     session: SessionDep,
 ) -> ProblemSnapshot:
+    # ``ref`` comes first in the signature (not an ``OwnedProblem``) to keep the
+    # path parameters in URL order in the OpenAPI schema.
     problem = await service.get_owned_problem(session, principal, ref)
     return await versions.get_version(session, problem, version)
 
