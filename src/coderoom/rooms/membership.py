@@ -146,14 +146,11 @@ async def admit(
         Forbidden: the caller is not staff, or the room has ended.
     """
     _, target = await _staff_target(session, principal, room_id, participant_id)
-    if target.status == "admitted":
-        return target
-    if target.status not in {"waiting", "rejected"}:
-        raise Conflict("Only waiting participants can be admitted.", code="not_waiting")
-    target.status = "admitted"
-    await session.commit()
-    await publish_participant(bus, target, "admission.admitted", audiences=("participant", "staff"))
-    await publish_participant(bus, target, "participant.joined", audiences=("all",))
+    if await _decide(session, target, to="admitted", allowed={"waiting", "rejected"}):
+        await publish_participant(
+            bus, target, "admission.admitted", audiences=("participant", "staff")
+        )
+        await publish_participant(bus, target, "participant.joined", audiences=("all",))
     return target
 
 
@@ -168,13 +165,10 @@ async def reject(
         Conflict: the participant is not waiting.
     """
     _, target = await _staff_target(session, principal, room_id, participant_id)
-    if target.status == "rejected":
-        return target
-    if target.status != "waiting":
-        raise Conflict("Only waiting participants can be rejected.", code="not_waiting")
-    target.status = "rejected"
-    await session.commit()
-    await publish_participant(bus, target, "admission.rejected", audiences=("participant", "staff"))
+    if await _decide(session, target, to="rejected", allowed={"waiting"}):
+        await publish_participant(
+            bus, target, "admission.rejected", audiences=("participant", "staff")
+        )
     return target
 
 
@@ -228,6 +222,22 @@ async def remove_participant(
             bus, target, "participant.removed", audiences=("all", "participant")
         )
     return target
+
+
+async def _decide(
+    session: AsyncSession, target: Participant, *, to: str, allowed: set[str]
+) -> bool:
+    """Move ``target`` to admission status ``to`` from one of ``allowed`` and commit.
+
+    Returns whether the status changed (already ``to`` is a no-op, not an error).
+    """
+    if target.status == to:
+        return False
+    if target.status not in allowed:
+        raise Conflict(f"Only waiting participants can be {to}.", code="not_waiting")
+    target.status = to
+    await session.commit()
+    return True
 
 
 async def _staff_target(

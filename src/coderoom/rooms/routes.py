@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, status
+from fastapi import APIRouter, Depends, Path, Query, status
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.auth.deps import (
@@ -17,10 +18,13 @@ from coderoom.auth.deps import (
     RateLimiter,
     RateLimiterDep,
 )
+from coderoom.auth.tokens import Principal
 from coderoom.core.errors import Forbidden
+from coderoom.realtime.bus import Bus
 from coderoom.realtime.deps import BusDep
 from coderoom.rooms import service
 from coderoom.rooms.access import STAFF_ROLES, RoomAccess
+from coderoom.rooms.models import Participant
 from coderoom.rooms.schemas import (
     InviteJoin,
     InvitePublic,
@@ -74,20 +78,35 @@ async def _room_public(
     )
 
 
-async def _guard_password(
-    limiter: RateLimiter,
-    limit: str,
-    key: str,
-    join: Callable[[], Awaitable[service.JoinOutcome]],
-) -> JoinResult:
-    # Only wrong passwords count, so guests behind one address are not locked out.
-    await limiter.check(limit, key)
-    try:
-        return _join_result(await join())
-    except Forbidden as exc:
-        if exc.code == "wrong_password":
-            await limiter.hit(limit, key)
-        raise
+@dataclass(frozen=True)
+class _PasswordGuard:
+    """Limits wrong room passwords per caller address and room (``room_password_rate_limit``)."""
+
+    limiter: RateLimiter
+    limit: str
+    ip: str
+
+    async def join(
+        self, room_ref: str, join: Callable[[], Awaitable[service.JoinOutcome]]
+    ) -> JoinResult:
+        # Only wrong passwords count, so guests behind one address are not locked out.
+        key = f"room-password:{self.ip}:{room_ref}"
+        await self.limiter.check(self.limit, key)
+        try:
+            return _join_result(await join())
+        except Forbidden as exc:
+            if exc.code == "wrong_password":
+                await self.limiter.hit(self.limit, key)
+            raise
+
+
+async def _password_guard(
+    settings: SettingsDep, limiter: RateLimiterDep, ip: ClientIp
+) -> _PasswordGuard:
+    return _PasswordGuard(limiter, settings.auth.room_password_rate_limit, ip)
+
+
+PasswordGuard = Annotated[_PasswordGuard, Depends(_password_guard)]
 
 
 def _join_result(outcome: service.JoinOutcome) -> JoinResult:
@@ -151,14 +170,11 @@ async def join_room(
     data: RoomJoin,
     principal: CurrentUser,
     session: SessionDep,
-    settings: SettingsDep,
     bus: BusDep,
-    limiter: RateLimiterDep,
-    ip: ClientIp,
+    guard: PasswordGuard,
 ) -> JoinResult:
     join = partial(service.join_room, session, bus, principal, room_id, password=data.password)
-    limit = settings.auth.room_password_rate_limit
-    return await _guard_password(limiter, limit, f"room-password:{ip}:{room_id}", join)
+    return await guard.join(room_id, join)
 
 
 @router.post("/rooms/{room_id}/end", summary="End the room for everyone (host)")
@@ -184,43 +200,52 @@ async def list_participants(
     return ParticipantsPublic(items=[ParticipantPublic.model_validate(p) for p in rows])
 
 
-@router.post("/rooms/{room_id}/participants/{participant_id}/admit", summary="Admit (staff)")
-async def admit(
+_ParticipantAction = Callable[[AsyncSession, Bus, Principal, str, str], Awaitable[Participant]]
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A staff action's inputs: the caller and the participant named by the path."""
+
+    session: AsyncSession
+    bus: Bus
+    principal: Principal
+    room_id: str
+    participant_id: str
+
+    async def apply(self, action: _ParticipantAction) -> ParticipantPublic:
+        target = await action(
+            self.session, self.bus, self.principal, self.room_id, self.participant_id
+        )
+        return ParticipantPublic.model_validate(target)
+
+
+async def _target(
     room_id: RoomId,
     participant_id: ParticipantId,
     principal: CurrentPrincipal,
     session: SessionDep,
     bus: BusDep,
-) -> ParticipantPublic:
-    target = await service.admit(session, bus, principal, room_id, participant_id)
-    return ParticipantPublic.model_validate(target)
+) -> _Target:
+    return _Target(session, bus, principal, room_id, participant_id)
+
+
+TargetDep = Annotated[_Target, Depends(_target)]
+
+
+@router.post("/rooms/{room_id}/participants/{participant_id}/admit", summary="Admit (staff)")
+async def admit(target: TargetDep) -> ParticipantPublic:
+    return await target.apply(service.admit)
 
 
 @router.post("/rooms/{room_id}/participants/{participant_id}/reject", summary="Reject (staff)")
-async def reject(
-    room_id: RoomId,
-    participant_id: ParticipantId,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    bus: BusDep,
-) -> ParticipantPublic:
-    target = await service.reject(session, bus, principal, room_id, participant_id)
-    return ParticipantPublic.model_validate(target)
+async def reject(target: TargetDep) -> ParticipantPublic:
+    return await target.apply(service.reject)
 
 
 @router.patch("/rooms/{room_id}/participants/{participant_id}", summary="Change a role (host)")
-async def set_role(
-    room_id: RoomId,
-    participant_id: ParticipantId,
-    data: RoleUpdate,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    bus: BusDep,
-) -> ParticipantPublic:
-    target = await service.set_role(
-        session, bus, principal, room_id, participant_id, role=data.role
-    )
-    return ParticipantPublic.model_validate(target)
+async def set_role(target: TargetDep, data: RoleUpdate) -> ParticipantPublic:
+    return await target.apply(partial(service.set_role, role=data.role))
 
 
 @router.delete(
@@ -228,14 +253,8 @@ async def set_role(
     status_code=status.HTTP_204_NO_CONTENT,
     summary="Remove a participant (staff)",
 )
-async def remove_participant(
-    room_id: RoomId,
-    participant_id: ParticipantId,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    bus: BusDep,
-) -> None:
-    await service.remove_participant(session, bus, principal, room_id, participant_id)
+async def remove_participant(target: TargetDep) -> None:
+    await target.apply(service.remove_participant)
 
 
 @router.get("/invites/{code}", tags=["invites"], summary="What the join page needs")
@@ -260,8 +279,7 @@ async def join_by_invite(
     session: SessionDep,
     settings: SettingsDep,
     bus: BusDep,
-    limiter: RateLimiterDep,
-    ip: ClientIp,
+    guard: PasswordGuard,
 ) -> JoinResult:
     join = partial(
         service.join_by_invite,
@@ -273,5 +291,4 @@ async def join_by_invite(
         name=data.name,
         password=data.password,
     )
-    limit = settings.auth.room_password_rate_limit
-    return await _guard_password(limiter, limit, f"room-password:{ip}:{code}", join)
+    return await guard.join(code, join)
