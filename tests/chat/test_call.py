@@ -12,8 +12,10 @@ from starlette.testclient import TestClient
 from chat.wsutil import (
     BOTH_BUSES,
     Member,
+    RoomHandle,
     Socket,
     admitted_guest,
+    host_and_guest,
     join_guest,
     make_room,
     socket,
@@ -57,11 +59,7 @@ def signal(to: Member | str, kind: str, payload: dict[str, Any] | None = None) -
 
 @BOTH_BUSES
 def test_join_media_leave_reach_everyone_and_presence_state(tc: TestClient) -> None:
-    room = make_room(tc)
-    guest = admitted_guest(tc, room, "Gus")
-    with sockets(tc, room.id, room.host.token, guest.token) as (host, cand):
-        host.opening()
-        cand.opening()
+    with host_and_guest(tc, "Gus") as (room, guest, host, cand):
         cand.send({"type": "call.join", "audio": True, "video": False})
         for sock in (host, cand):  # the joiner's own tabs see it too
             state = call_state(sock, guest.participant_id)
@@ -233,12 +231,46 @@ def test_observers_watch_and_listen_but_never_send_media(tc: TestClient) -> None
         assert got["data"]["payload"] == answer
 
 
+def set_role(tc: TestClient, room: RoomHandle, member: Member, role: str) -> None:
+    url = f"/api/v1/rooms/{room.id}/participants/{member.participant_id}"
+    response = tc.patch(url, json={"role": role}, headers=room.host.headers)
+    assert response.status_code == 200, response.text
+
+
+def in_call(tc: TestClient, room: RoomHandle) -> set[str]:
+    """Participants in the call, as a client connecting now learns it (presence.state)."""
+    with socket(tc, room.id, room.host.token) as late:
+        connections = late.opening()["presence.state"]["connections"]
+    return {c["participant_id"] for c in connections if "call" in c}
+
+
+@BOTH_BUSES
+def test_becoming_an_observer_mid_call_takes_one_out_of_it(tc: TestClient) -> None:
+    with host_and_guest(tc, "Gus") as (room, guest, host, cand):
+        cand.send(JOIN)
+        call_state(host, guest.participant_id)
+        call_state(cand, guest.participant_id)  # its own join, echoed
+        # Another role that may send: still in the call once the change has reached it.
+        set_role(tc, room, guest, "interviewer")
+        cand.until("participant.role_changed")
+        cand.send({"type": "ping"})
+        _, between = cand.until("pong")
+        assert all(m["type"] != "call.state" for m in between)
+        assert in_call(tc, room) == {guest.participant_id}
+        # An observer may not send sound or video: out, and everyone is told, as on leaving.
+        set_role(tc, room, guest, "observer")
+        for sock in (host, cand):
+            left = call_state(sock, guest.participant_id)["data"]
+            assert (left["in_call"], left["reason"]) == (False, "left")
+        assert in_call(tc, room) == set()
+        # It may come back to watch and listen.
+        cand.send({"type": "call.join", "audio": False, "video": False})
+        back = call_state(host, guest.participant_id)["data"]
+        assert (back["in_call"], back["audio"], back["video"]) == (True, False, False)
+
+
 def test_hostile_call_and_signalling_messages(tc: TestClient, settings: Settings) -> None:
-    room = make_room(tc)
-    guest = admitted_guest(tc, room)
-    with sockets(tc, room.id, room.host.token, guest.token) as (host, cand):
-        host.opening()
-        cand.opening()
+    with host_and_guest(tc) as (room, guest, host, cand):
         for sock in (host, cand):
             sock.send(JOIN)
         seen = {host.until("call.state")[0]["data"]["participant_id"] for _ in range(2)}

@@ -25,7 +25,7 @@ from sqlalchemy import select
 from starlette.websockets import WebSocket, WebSocketDisconnect, WebSocketState
 
 from coderoom.auth.tokens import Principal
-from coderoom.chat import handlers
+from coderoom.chat import call, handlers
 from coderoom.chat.activity import recent_chat
 from coderoom.chat.ratelimit import TokenBucket
 from coderoom.chat.runtime import EventsRuntime
@@ -72,8 +72,13 @@ class _Admitted:
     """Queue marker: send the admitted participant's opening state here."""
 
 
+class _LeaveCall:
+    """Queue marker: take this connection out of the call here (it became an observer)."""
+
+
 _ADMITTED = _Admitted()
-Outgoing = dict[str, Any] | _Close | _Admitted
+_LEAVE_CALL = _LeaveCall()
+Outgoing = dict[str, Any] | _Close | _Admitted | _LeaveCall
 
 
 def event_message(envelope: RoomEnvelope) -> EventMessage:
@@ -289,6 +294,9 @@ class EventConnection:
                 for message in await self._admitted_opening():
                     await self._send_json(message)
                 continue
+            if isinstance(item, _LeaveCall):
+                await call.leave(self)
+                continue
             await self._send_json(item)
 
     async def _receive_loop(self) -> None:
@@ -411,6 +419,11 @@ class EventConnection:
             role = envelope["data"].get("participant", {}).get("role")
             if isinstance(role, str):
                 self.role = role
+                if role == "observer" and self.call is not None:
+                    # It may be sending sound or video, which observers may not: out of the
+                    # call as if it had left (the others drop its media); it may rejoin to
+                    # watch and listen. Queued, as the leave needs the presence store.
+                    self.send(_LEAVE_CALL)
 
     # --- opening state ---------------------------------------------------------------
 
