@@ -10,9 +10,10 @@ from starlette.testclient import TestClient
 from chat.wsutil import (
     BOTH_BUSES,
     admitted_guest,
+    host_and_guest,
+    hosted_room,
     make_room,
     socket,
-    sockets,
 )
 from coderoom.app import create_app
 from coderoom.settings import Settings
@@ -62,9 +63,7 @@ def test_chat_history_is_bounded_and_paged(settings: Settings) -> None:
 
 
 def _history_is_bounded_and_paged(tc: TestClient) -> None:
-    room = make_room(tc)
-    with socket(tc, room.id, room.host.token) as host:
-        host.opening()
+    with hosted_room(tc) as (room, host):
         for i in range(105):
             host.send({"type": "chat.send", "text": f"m{i}"})
             host.until("chat.message")
@@ -86,9 +85,7 @@ def _history_is_bounded_and_paged(tc: TestClient) -> None:
 
 
 def test_chat_length_limit_and_empty(tc: TestClient) -> None:
-    room = make_room(tc)
-    with socket(tc, room.id, room.host.token) as host:
-        host.opening()
+    with hosted_room(tc) as (_room, host):
         host.send({"type": "chat.send", "text": "x" * 2001})
         error = host.recv_type("error", skip=("presence.joined",))
         assert error["code"] == "chat_too_long"
@@ -100,11 +97,7 @@ def test_chat_length_limit_and_empty(tc: TestClient) -> None:
 
 
 def test_typing_is_relayed_to_others_only(tc: TestClient) -> None:
-    room = make_room(tc)
-    guest = admitted_guest(tc, room)
-    with sockets(tc, room.id, room.host.token, guest.token) as (host, cand):
-        host.opening()
-        cand.opening()
+    with host_and_guest(tc) as (_room, guest, host, cand):
         cand.send({"type": "typing", "active": True})
         cand.send({"type": "typing", "active": True})  # throttled: within typing_interval_s
         cand.send({"type": "typing", "active": False})

@@ -18,6 +18,8 @@ from chat.wsutil import (
     admit,
     admitted_guest,
     events_url,
+    host_and_guest,
+    hosted_room,
     join_guest,
     make_room,
     socket,
@@ -70,11 +72,7 @@ def test_rejected_waiting_client_is_told_and_closed(tc: TestClient) -> None:
 
 
 def test_auto_admit_toggle_and_staff_only(tc: TestClient) -> None:
-    room = make_room(tc)
-    member = admitted_guest(tc, room)
-    with sockets(tc, room.id, room.host.token, member.token) as (host, cand):
-        host.opening()
-        cand.opening()
+    with host_and_guest(tc) as (room, _member, host, cand):
         cand.send({"type": "admission.auto_admit", "enabled": True})
         assert cand.recv_type("error", skip=("presence.joined",))["code"] == "staff_only"
         host.send({"type": "admission.auto_admit", "enabled": True})
@@ -128,9 +126,7 @@ def test_proctoring_signals_reach_staff_only_and_are_stored(tc: TestClient, enab
 
 
 def test_hostile_input_gets_errors_and_the_connection_survives(tc: TestClient) -> None:
-    room = make_room(tc)
-    with socket(tc, room.id, room.host.token) as host:
-        host.opening()
+    with hosted_room(tc) as (_room, host):
         cases = [
             ("not json", "bad_json"),
             ("[1, 2]", "bad_json"),
@@ -177,9 +173,7 @@ def test_rate_limit_errors_then_closes_a_flood(settings: Settings) -> None:
     # denials, and the socket was never closed.
     settings.events.rate_per_s = 0.01
     with TestClient(create_app(settings)) as tc:
-        room = make_room(tc)
-        with socket(tc, room.id, room.host.token) as host:
-            host.opening()
+        with hosted_room(tc) as (_room, host):
             for _ in range(300):
                 host.send({"type": "ping"})
             kinds: list[str] = []
@@ -236,9 +230,7 @@ def test_resume_with_last_seq_delivers_missed_events(tc: TestClient) -> None:
 def test_too_old_or_future_last_seq_gets_resync_required(settings: Settings) -> None:
     settings.events.resume_buffer_size = 5
     with TestClient(create_app(settings)) as tc:
-        room = make_room(tc)
-        with socket(tc, room.id, room.host.token) as host:
-            host.opening()
+        with hosted_room(tc) as (room, host):
             for i in range(8):
                 host.send({"type": "chat.send", "text": f"m{i}"})
                 host.until("chat.message")

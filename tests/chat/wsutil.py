@@ -162,6 +162,31 @@ def socket(tc: TestClient, room_id: str, token: str | None, **params: Any) -> It
 
 
 @contextmanager
+def hosted_room(tc: TestClient) -> Iterator[tuple[RoomHandle, Socket]]:
+    """A new room and its host's socket, open and past its opening messages."""
+    room = make_room(tc)
+    with socket(tc, room.id, room.host.token) as host:
+        host.opening()
+        yield room, host
+
+
+@contextmanager
+def host_and_guest(
+    tc: TestClient, name: str = "Gus Guest"
+) -> Iterator[tuple[RoomHandle, Member, Socket, Socket]]:
+    """A new room and an admitted guest: ``(room, guest, host socket, guest socket)``.
+
+    Both sockets are open and past their opening messages.
+    """
+    room = make_room(tc)
+    guest = admitted_guest(tc, room, name)
+    with sockets(tc, room.id, room.host.token, guest.token) as (host, cand):
+        host.opening()
+        cand.opening()
+        yield room, guest, host, cand
+
+
+@contextmanager
 def sockets(tc: TestClient, room_id: str, *tokens: str) -> Iterator[list[Socket]]:
     """An events socket into ``room_id`` per token, opened in order and closed in reverse."""
     with ExitStack() as stack:
