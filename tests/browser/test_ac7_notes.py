@@ -134,6 +134,11 @@ def test_notes_scorecards_and_report(new_context: NewContext, screenshot_dir: Pa
     expect(guest.get_by_role("tab", name="Scorecard")).to_have_count(0)
     assert guest.get_by_test_id("notes-panel").count() == 0
     assert guest.get_by_test_id("scorecard-panel").count() == 0
+    # The live room's header links staff to the report, never the guest.
+    for staff in (host, ivy):
+        report_link = staff.get_by_role("link", name="Report", exact=True)
+        expect(report_link).to_have_attribute("href", f"/rooms/{room.room_id}/report")
+    expect(guest.get_by_role("link", name="Report", exact=True)).to_have_count(0)
 
     # The room ends; both scorecards are in the report (linked from the ended room).
     host.get_by_role("tab", name="People").click()
