@@ -127,44 +127,52 @@ class Collector:
         self.lost = True
 
 
-async def test_hub_delivers_in_order_and_fills_gaps(backend: tuple[Bus, RoomLog]) -> None:
+@contextlib.asynccontextmanager
+async def collecting_hub(
+    backend: tuple[Bus, RoomLog],
+) -> AsyncIterator[tuple[Hub, Collector]]:
+    """A hub on ``backend`` (configured for room events) and a client; the hub closes on exit."""
     bus, log = backend
     configure_room_events(bus, log)
     hub = Hub(bus, log)
-    client = Collector()
     try:
-        assert await hub.join("r", client) == 41
-        await publish_room_event(bus, "r", "a", {})
-        await publish_ephemeral(bus, "r", "typing", {})
-        # An event numbered and kept but lost on the bus (as Redis pub/sub may do) ...
-        await log.append("r", _envelope(99))
-        # ... is filled in from the log when the next one arrives.
-        await publish_room_event(bus, "r", "b", {})
-        await wait_for(lambda: len(client.events) == 4, timeout=5, interval=0.01)
-        # A duplicate (e.g. a replayed bus message) is dropped.
-        await bus.publish(room_topic("r"), json.dumps(client.events[0]).encode())
-        await publish_room_event(bus, "r", "c", {})
-        await wait_for(lambda: len(client.events) == 5, timeout=5, interval=0.01)
-        assert [(e["type"], e["seq"]) for e in client.events] == [
-            ("a", 42),
-            ("typing", None),
-            ("t", 43),
-            ("b", 44),
-            ("c", 45),
-        ]
-        assert client.resyncs == []
+        yield hub, Collector()
     finally:
-        hub.leave("r", client)
         await hub.aclose()
+
+
+async def test_hub_delivers_in_order_and_fills_gaps(backend: tuple[Bus, RoomLog]) -> None:
+    bus, log = backend
+    async with collecting_hub(backend) as (hub, client):
+        try:
+            assert await hub.join("r", client) == 41
+            await publish_room_event(bus, "r", "a", {})
+            await publish_ephemeral(bus, "r", "typing", {})
+            # An event numbered and kept but lost on the bus (as Redis pub/sub may do) ...
+            await log.append("r", _envelope(99))
+            # ... is filled in from the log when the next one arrives.
+            await publish_room_event(bus, "r", "b", {})
+            await wait_for(lambda: len(client.events) == 4, timeout=5, interval=0.01)
+            # A duplicate (e.g. a replayed bus message) is dropped.
+            await bus.publish(room_topic("r"), json.dumps(client.events[0]).encode())
+            await publish_room_event(bus, "r", "c", {})
+            await wait_for(lambda: len(client.events) == 5, timeout=5, interval=0.01)
+            assert [(e["type"], e["seq"]) for e in client.events] == [
+                ("a", 42),
+                ("typing", None),
+                ("t", 43),
+                ("b", 44),
+                ("c", 45),
+            ]
+            assert client.resyncs == []
+        finally:
+            hub.leave("r", client)
     assert hub.rooms() == 0
 
 
 async def test_hub_asks_for_resync_when_the_gap_is_gone(backend: tuple[Bus, RoomLog]) -> None:
     bus, log = backend
-    configure_room_events(bus, log)
-    hub = Hub(bus, log)
-    client = Collector()
-    try:
+    async with collecting_hub(backend) as (hub, client):
         await hub.join("r", client)
         for i in range(7):  # more than the buffer keeps, none of them on the bus
             await log.append("r", _envelope(i))
@@ -172,8 +180,6 @@ async def test_hub_asks_for_resync_when_the_gap_is_gone(backend: tuple[Bus, Room
         await wait_for(lambda: client.events, timeout=5, interval=0.01)
         assert client.resyncs == [48]
         assert [e["type"] for e in client.events] == ["after"]
-    finally:
-        await hub.aclose()
     assert client.lost
 
 
