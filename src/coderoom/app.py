@@ -37,7 +37,12 @@ from coderoom.realtime.redis import RedisBus
 from coderoom.replay import routes as replay_routes
 from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
-from coderoom.storage.db import create_engine, create_read_engine, create_sessionmaker
+from coderoom.storage.db import (
+    create_engine,
+    create_inline_writer,
+    create_read_engine,
+    create_sessionmaker,
+)
 from coderoom.web import health
 from coderoom.web import routes as web_routes
 from coderoom.web.errors import ERROR_RESPONSES, install_error_handlers
@@ -55,6 +60,7 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.database_url)
     read_engine = create_read_engine(settings.database_url)
+    inline_writer = create_inline_writer(settings.database_url)
     sessionmaker = create_sessionmaker(engine)
     try:
         yield {
@@ -64,8 +70,12 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
             "read_sessionmaker": sessionmaker
             if read_engine is None
             else create_sessionmaker(read_engine),
+            # Hot-path inserts (run records); None where sessions are as fast.
+            "inline_writer": inline_writer,
         }
     finally:
+        if inline_writer is not None:
+            inline_writer.close()
         if read_engine is not None:
             await read_engine.dispose()
         await engine.dispose()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Awaitable
 from typing import Any
 
 import anyio
 import httpx
 import pytest
+from sqlalchemy import make_url, select
 
 from accounts import create_room, join_as_guest, register
 from coderoom.execution import service
+from coderoom.execution.models import ExecutionRun
 from coderoom.settings import Settings
 
 pytestmark = pytest.mark.anyio
@@ -159,3 +163,36 @@ async def test_parallel_requests_all_answer(client: httpx.AsyncClient) -> None:
     assert {n: (r.status_code, r.json()["stdout"]) for n, r in answers.items()} == {
         n: (200, f"hi {n}\n") for n in range(6)
     }
+
+
+async def test_run_is_recorded_while_the_write_lock_is_held(
+    client: httpx.AsyncClient, state: dict[str, Any], settings: Settings
+) -> None:
+    # On SQLite the run's row is written on the loop's thread only if the lock is free at
+    # once; otherwise through the session, which waits in its thread while the app serves on.
+    if state["inline_writer"] is None:
+        pytest.skip("PostgreSQL writes through the session only")
+    user = await register(client)
+    assert (await run(client, user["headers"])).status_code == 200  # self-test done
+    holder = sqlite3.connect(make_url(settings.database_url).database or "", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    responses: list[httpx.Response] = []
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(lambda: _append(responses, run(client, user["headers"], stdin="lock\n")))
+        with anyio.fail_after(10):
+            while state["executor"].running == 0:
+                await anyio.sleep(0.01)
+            while state["executor"].running:  # the run is done, its record is waiting
+                await anyio.sleep(0.01)
+        assert (await client.get("/api/v1/languages")).status_code == 200  # the app serves on
+        assert not responses
+        holder.execute("COMMIT")
+    holder.close()
+    assert responses[0].status_code == 200, responses[0].text
+    async with state["sessionmaker"]() as session:
+        outputs = await session.scalars(select(ExecutionRun.stdout))
+        assert sorted(outputs) == ["hi lock\n", "hi there\n"]
+
+
+async def _append(responses: list[httpx.Response], request: Awaitable[httpx.Response]) -> None:
+    responses.append(await request)

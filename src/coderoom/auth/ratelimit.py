@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import math
 import time
@@ -41,7 +42,7 @@ class RateLimiter:
         Raises:
             RateLimited: one of the keys is over the limit; carries ``retry_after``.
         """
-        item = parse(limit)
+        item = _item(limit)
         for key in keys:
             async with _storage_guard():
                 allowed = await self._strategy.hit(item, "coderoom", key)
@@ -53,7 +54,7 @@ class RateLimiter:
 
         Pairs with ``hit`` for limits on failures only (count them after the fact).
         """
-        item = parse(limit)
+        item = _item(limit)
         for key in keys:
             async with _storage_guard():
                 allowed = await self._strategy.test(item, "coderoom", key)
@@ -73,6 +74,12 @@ class RateLimiter:
             retry_after=retry_after,
             details={"retry_after": retry_after},
         )
+
+
+@functools.cache
+def _item(limit: str) -> RateLimitItem:
+    # Limits come from settings, a handful of strings; parsing one is a regex and a lookup.
+    return parse(limit)
 
 
 @asynccontextmanager

@@ -18,7 +18,7 @@ from coderoom.execution.schemas import (
 )
 from coderoom.realtime.deps import BusDep
 from coderoom.rooms import access as rooms_access
-from coderoom.storage.deps import SessionDep, SettingsDep
+from coderoom.storage.deps import InlineWriterDep, SessionDep, SettingsDep
 
 router = APIRouter(prefix="/api/v1", tags=["execution"])
 
@@ -38,6 +38,7 @@ async def create_execution(
     bus: BusDep,
     executor: ExecutorDep,
     limiter: RateLimiterDep,
+    writer: InlineWriterDep,
 ) -> ExecutionPublic:
     participant_id = None
     if principal.kind == "guest" and data.room_id is None:
@@ -57,6 +58,7 @@ async def create_execution(
         request=request,
         room_id=data.room_id,
         participant_id=participant_id,
+        writer=writer,
     )
     return ExecutionPublic(id=run.id, **result.to_dict())
 

@@ -10,7 +10,7 @@ import asyncio
 import hashlib
 import logging
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -27,6 +27,7 @@ from coderoom.execution.sandbox.languages import LANGUAGES
 from coderoom.realtime.bus import Bus
 from coderoom.realtime.events import publish_room_event
 from coderoom.settings import SandboxSettings
+from coderoom.storage.inline import InlineWriter
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,8 @@ class RunResult:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-friendly form."""
-        return asdict(self)
+        """JSON-friendly form (every field is a scalar: a shallow copy is enough)."""
+        return dict(vars(self))
 
 
 @dataclass(frozen=True)
@@ -299,8 +300,13 @@ async def record_run(
     room_id: str | None,
     participant_id: str | None,
     started_at: Any,
+    writer: InlineWriter | None = None,
 ) -> ExecutionRun:
-    """Store a finished run (who, when, language, code hash, verdict, timings); commits."""
+    """Store a finished run (who, when, language, code hash, verdict, timings); commits.
+
+    With ``writer`` (SQLite) the row is written on the loop's thread when the write lock is
+    free, else through ``session`` (which waits for the lock in its worker thread).
+    """
     stored = public_result(result)
     run = ExecutionRun(
         id=new_id(),
@@ -327,8 +333,10 @@ async def record_run(
         finished_at=utcnow(),
     )
     # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
-    await session.execute(insert(_RUNS), [{c.key: getattr(run, c.key) for c in _RUNS.columns}])
-    await session.commit()
+    rows = [{c.key: getattr(run, c.key) for c in _RUNS.columns}]
+    if writer is None or not writer.try_insert(_RUNS, rows):
+        await session.execute(insert(_RUNS), rows)
+        await session.commit()
     return run
 
 
@@ -385,6 +393,7 @@ async def run_in_room(
     request: RunRequest,
     room_id: str | None,
     participant_id: str | None,
+    writer: InlineWriter | None = None,
 ) -> tuple[RunResult, ExecutionRun]:
     """Run for a caller whose room access was already checked; record it and tell the room.
 
@@ -416,6 +425,7 @@ async def run_in_room(
         room_id=room_id,
         participant_id=participant_id,
         started_at=started_at,
+        writer=writer,
     )
     if room_id is not None:
         await publish_room_event(bus, room_id, "run.finished", run_event_data(run))

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
-from coderoom.storage.inline import create_inline_read_engine
+from coderoom.storage.inline import InlineWriter, create_inline_read_engine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -52,16 +52,27 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
     return _create_async_engine(url, echo=echo, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
 
+def _sqlite_file(url: str) -> str | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return parsed.database
+
+
 def create_read_engine(url: str) -> AsyncEngine | None:
     """An engine for short hot-path reads, or None where the main engine is as good.
 
     On a SQLite file it answers on the event loop's thread (see ``coderoom.storage.inline``);
     PostgreSQL's driver is natively async, so its main engine serves reads too.
     """
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return create_inline_read_engine(parsed.database)
+    database = _sqlite_file(url)
+    return None if database is None else create_inline_read_engine(database)
+
+
+def create_inline_writer(url: str) -> InlineWriter | None:
+    """Hot-path inserts on the loop's thread (SQLite files only; see ``InlineWriter``)."""
+    database = _sqlite_file(url)
+    return None if database is None else InlineWriter(database)
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -1,4 +1,4 @@
-"""Read-only SQLite sessions answered on the event loop's own thread.
+"""SQLite work answered on the event loop's own thread: read sessions, and small writes.
 
 aiosqlite runs every call of a connection in a worker thread: a cursor, an execute, a
 fetch, a close, two rollbacks — six thread hand-offs for one primary-key read, each a
@@ -19,16 +19,26 @@ connections enforce:
 Use it through ``AsyncSession`` (``AsyncConnection.execute`` insists on an await and
 refuses it), for short indexed reads on hot paths (socket connects, room loads), never for a
 scan whose size the caller does not control.
+
+``InlineWriter`` does the same for single-statement inserts on hot paths (a run's record),
+where aiosqlite's begin, execute, commit and reset cost about eight hand-offs. It never
+waits for the write lock: with a zero busy timeout a held lock fails the insert at once and
+the caller takes the ordinary (threaded, waiting) session instead. Its connection never
+checkpoints (``wal_autocheckpoint`` 0), so a commit appends to the WAL and does not fsync;
+the main engine's connections, which write far more, keep the WAL checkpointed.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import URL, event, pool
+from sqlalchemy import URL, Table, event, insert, pool
+from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from typing_extensions import override
 
@@ -79,3 +89,49 @@ def create_inline_read_engine(database: str) -> AsyncEngine:
     )
     event.listen(engine.sync_engine, "connect", _read_only)
     return engine
+
+
+class InlineWriter:
+    """Inserts on the loop's thread into the SQLite file ``database``, only if unopposed.
+
+    One connection, used only by the event loop's thread; each call is one transaction
+    that never awaits, so nothing else on the loop can interleave with it.
+    """
+
+    def __init__(self, database: str) -> None:
+        self._engine = create_sync_engine(
+            URL.create("sqlite+pysqlite", database=database),
+            poolclass=pool.StaticPool,
+            # timeout 0: not even a connect waits for a lock. The pool may be disposed of
+            # from another thread at shutdown.
+            connect_args={"check_same_thread": False, "timeout": 0},
+        )
+        event.listen(self._engine, "connect", _never_wait)
+
+    def try_insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> bool:
+        """Insert ``rows`` and commit; False, with nothing written, if the lock is taken.
+
+        Raises:
+            sqlalchemy.exc.DBAPIError: any other failure (constraints...), rolled back.
+        """
+        try:
+            with self._engine.begin() as conn:
+                conn.execute(insert(table), rows)
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
+                return False
+            raise
+        return True
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._engine.dispose()
+
+
+def _never_wait(dbapi_connection: Any, _record: Any) -> None:
+    # The file is in WAL mode already (the main engine sets it; it persists in the file).
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA wal_autocheckpoint=0")
+    cursor.close()
