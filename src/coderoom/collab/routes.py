@@ -50,29 +50,28 @@ async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -
     await websocket.accept()
     try:
         async with state["read_sessionmaker"]() as session:
-            access = await service.authorize(
+            principal, access = await service.authorize(
                 session,
                 state["settings"],
                 token=websocket.query_params.get("token"),
                 room_id=room_id,
                 need=rooms_access.Need.VIEW,
             )
-        room = await service.open_room(state["room_manager"], access)
+        room = await service.open_room(state["room_manager"], access, principal)
     except AppError as exc:
         # NotFound is reported as 4403: the contract knows only 4401 and 4403.
         code = CLOSE_FORBIDDEN if isinstance(exc, NotFound) else exc.ws_close_code
         await websocket.close(code, exc.code)
         return
-    participant = access.participant
     conn = Connection(
         websocket,
-        participant_id=participant.id,
-        can_write=participant.role != "observer",
+        participant_id=access.participant_id,
+        can_write=access.role != "observer",
         direct=direct_send(scope),
         identity={
-            "name": participant.display_name,
-            "color": participant.color,
-            "participantId": participant.id,
+            "name": access.display_name,
+            "color": access.color,
+            "participantId": access.participant_id,
         },
     )
 

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from coderoom.auth import service as auth_service
-from coderoom.auth.tokens import decode_access_token
+from coderoom.auth.tokens import Principal, decode_access_token
 from coderoom.collab.manager import RoomDefaults, RoomManager
 from coderoom.collab.models import DocSnapshot
 from coderoom.collab.room import CollabRoom
@@ -65,16 +65,29 @@ async def room_defaults_for(
     return _room_defaults(access.room.language, starter)
 
 
-async def open_room(manager: RoomManager, access: rooms_access.RoomAccess) -> CollabRoom:
+async def open_room(
+    manager: RoomManager, access: rooms_access.RoomAccessRow, principal: Principal
+) -> CollabRoom:
     """The room's live document on this node, loading it first if needed.
 
-    The defaults (a query when the room has a problem) are read only if the room turns
-    out to have no history, by the load itself.
+    The defaults are read only if the room turns out to have no history, by the load
+    itself: a room without a problem starts from its language alone; a room with one
+    reads the problem's starter code through ``room_defaults_for`` (the same defaults as
+    a snapshot restore builds), after the full access check in the load's session.
 
     Raises:
         Unavailable: the room could not be loaded in time.
     """
-    return await manager.acquire(access.room.id, partial(room_defaults_for, access=access))
+    if access.problem_id is None:
+        return await manager.acquire(access.room_id, _room_defaults(access.language))
+
+    async def defaults(session: AsyncSession) -> RoomDefaults:
+        full = await rooms_access.access_room_by_id(
+            session, principal, access.room_id, need=rooms_access.Need.VIEW
+        )
+        return await room_defaults_for(session, access=full)
+
+    return await manager.acquire(access.room_id, defaults)
 
 
 async def authorize(
@@ -84,8 +97,14 @@ async def authorize(
     token: str | None,
     room_id: str,
     need: rooms_access.Need,
-) -> rooms_access.RoomAccess:
+) -> tuple[Principal, rooms_access.RoomAccessRow]:
     """Check a document socket's token and the caller's access to the room.
+
+    The access check reads columns, not ORM instances (``access_room_row_by_id``: same
+    query, same rules as the REST API's ``access_room_by_id``).
+
+    Returns:
+        The caller and what they were granted.
 
     Raises:
         Unauthenticated: no token or a bad one.
@@ -93,13 +112,14 @@ async def authorize(
     """
     principal = decode_access_token(token or "", secret=settings.resolved_secret_key())
     try:
-        return await rooms_access.access_room_by_id(session, principal, room_id, need=need)
+        granted = await rooms_access.access_room_row_by_id(session, principal, room_id, need=need)
     except NotFound:
         # One query on the way in: an account's participant record implies the account
         # (foreign key, cascading delete), so the account is read only when no record was
         # found, to refuse a deleted account's token as a token (4401).
         await auth_service.authenticate(session, settings, token or "")
         raise
+    return principal, granted
 
 
 def files_text(doc: Doc[Any]) -> dict[str, str]:
@@ -186,7 +206,7 @@ async def restore_snapshot(
     Returns:
         The files as text after the restore.
     """
-    room = await open_room(manager, access)
+    room = await manager.acquire(access.room.id, partial(room_defaults_for, access=access))
     saved = snapshot_doc(snapshot)
     target, languages = files_text(saved), file_languages(saved)
     edit: Doc[Any] = Doc()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, String, and_, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -37,12 +38,43 @@ class RoomAccess:
     participant: Participant
 
 
-def _is_caller(kind: PrincipalKind) -> ColumnElement[bool]:
+@dataclass(frozen=True, slots=True)
+class RoomAccessRow:
+    """What ``access_room_row_by_id`` grants: the room's and the record's columns only.
+
+    For hot paths (the document socket's connect) that need a handful of columns, not
+    ORM instances: hydrating a ``Room`` and a ``Participant`` was most of the access
+    check's CPU.
+    """
+
+    room_id: str
+    language: str
+    problem_id: str | None
+    participant_id: str
+    display_name: str
+    role: str
+    status: str
+    color: str
+
+
+class _Record(Protocol):
+    """What ``check_need`` reads of a participant record."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def role(self) -> str: ...
+
+
+def _is_caller(kind: PrincipalKind, records: Any = Participant) -> ColumnElement[bool]:
     # A guest is their own participant record; an account has one record per room.
+    # ``records``: the mapped class, or its table's columns for a Core-only statement.
     subject = bindparam("subject", type_=String)
     if kind == "guest":
-        return and_(Participant.id == subject, Participant.user_id.is_(None))
-    return Participant.user_id == subject
+        return and_(records.id == subject, records.user_id.is_(None))
+    own: ColumnElement[bool] = records.user_id == subject
+    return own
 
 
 # Built once with bound parameters: this runs on every request and socket connect, and
@@ -56,6 +88,31 @@ _ROOM_AND_RECORD = {
 }
 _RECORD = {
     kind: select(Participant).where(Participant.room_id == bindparam("room_id"), _is_caller(kind))
+    for kind in _KINDS
+}
+
+
+_rooms, _records = Room.__table__.c, Participant.__table__.c
+# The same join, as plain columns: a Core select returns rows, with no ORM loading.
+_ROW = {
+    kind: select(
+        _rooms.id,
+        _rooms.language,
+        _rooms.problem_id,
+        _rooms.status.label("room_status"),
+        _records.id.label("participant_id"),
+        _records.display_name,
+        _records.role,
+        _records.status,
+        _records.color,
+    )
+    .select_from(
+        Room.__table__.outerjoin(
+            Participant.__table__,
+            and_(_records.room_id == _rooms.id, _is_caller(kind, _records)),
+        )
+    )
+    .where(_rooms.id == bindparam("room_id"))
     for kind in _KINDS
 }
 
@@ -95,14 +152,57 @@ async def access_room_by_id(
     if row is None:
         raise room_not_found()
     room, participant = row  # a Row unpacks like a tuple (Row.tuple() warned on every call)
-    if principal.kind == "guest" and principal.room_id != room.id:
-        raise room_not_found()
-    if participant is None:
-        raise room_not_found()
-    check_need(participant, need)
-    if room.status == "ended" and not allow_ended:
-        raise Forbidden("This room has ended.", code="room_ended")
+    _check(principal, room.id, room.status, participant, need=need, allow_ended=allow_ended)
     return RoomAccess(room=room, participant=participant)
+
+
+async def access_room_row_by_id(
+    session: AsyncSession,
+    principal: Principal,
+    room_id: str,
+    *,
+    need: Need,
+    allow_ended: bool = False,
+) -> RoomAccessRow:
+    """``access_room_by_id`` answered with columns instead of ORM instances.
+
+    The same query and the same checks (``_check``); only the answer's shape differs.
+
+    Raises:
+        NotFound, Forbidden: as ``access_room_by_id``.
+    """
+    params = {"room_id": room_id, "subject": principal.subject}
+    row = (await session.execute(_ROW[principal.kind], params)).first()
+    if row is None:
+        raise room_not_found()
+    room_id_, language, problem_id, room_status, pid, name, role, status, color = row
+    record = (
+        None
+        if pid is None
+        else RoomAccessRow(room_id_, language, problem_id, pid, name, role, status, color)
+    )
+    _check(principal, room_id_, room_status, record, need=need, allow_ended=allow_ended)
+    assert record is not None  # noqa: S101 - _check refused a missing record
+    return record
+
+
+def _check(
+    principal: Principal,
+    room_id: str,
+    room_status: str,
+    record: _Record | None,
+    *,
+    need: Need,
+    allow_ended: bool,
+) -> None:
+    # The room exists; whether this caller may do ``need`` in it. One rule per line.
+    if principal.kind == "guest" and principal.room_id != room_id:
+        raise room_not_found()
+    if record is None:
+        raise room_not_found()
+    check_need(record, need)
+    if room_status == "ended" and not allow_ended:
+        raise Forbidden("This room has ended.", code="room_ended")
 
 
 async def find_participant(
@@ -113,7 +213,7 @@ async def find_participant(
     return await session.scalar(_RECORD[principal.kind], params)
 
 
-def check_need(participant: Participant, need: Need) -> None:
+def check_need(participant: _Record, need: Need) -> None:
     """Raise ``Forbidden`` unless ``participant`` grants ``need``."""
     if need is Need.ENTER:
         return
