@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from functools import partial
 from typing import Any
 
 import anyio
@@ -12,6 +14,8 @@ from starlette.websockets import WebSocket
 from asgi_server import Scope, serve_websocket
 from coderoom.collab.connection import Connection
 from coderoom.realtime.websocket import PROTOCOL, direct_send
+from collab.live import LiveServer, RoomSetup
+from collab.ydoc import pycrdt_client, text, wait_for
 
 pytestmark = pytest.mark.anyio
 
@@ -52,3 +56,71 @@ async def test_a_client_that_stops_reading_still_gets_every_frame_in_order() -> 
     assert True in outcomes, "the first frames go out directly"
     assert False in outcomes, "back-pressure sends the rest through the queue"
     assert len(outcomes) < FRAMES, "once queued, later frames wait in the queue"
+
+
+def _writers() -> list[asyncio.Task[Any]]:
+    return [t for t in asyncio.all_tasks() if t.get_name().endswith("_write_then_stop")]
+
+
+async def test_a_client_served_directly_runs_no_writer_task(
+    live: LiveServer, room: RoomSetup
+) -> None:
+    # Every frame goes straight to the transport, so the connection never starts its
+    # writer: a task per connection was a measurable share of a reconnect storm.
+    url = live.doc_url(room.room_id, room.host_token)
+    async with pycrdt_client(url) as (writer, _), pycrdt_client(url) as (reader, _):
+        text(writer).insert(0, "typed")
+        await wait_for(lambda: str(text(reader)) == "typed")
+        assert _writers() == []
+        loaded = live.room_manager().loaded(room.room_id)
+        assert loaded is not None
+        assert len(loaded.connections) == 2
+
+
+class _PausedSocket:
+    """A socket whose direct writes are refused (as under back-pressure) until released."""
+
+    def __init__(self) -> None:
+        self.frames: list[bytes] = []
+        self.closed: int | None = None
+        self.paused = True
+
+    def direct(self, frame: bytes) -> bool:
+        if not self.paused:
+            self.frames.append(frame)
+        return not self.paused
+
+    async def send_bytes(self, data: bytes) -> None:
+        self.frames.append(data)
+
+    async def close(self, code: int = 1000, reason: str | None = None) -> None:
+        self.closed = code
+
+
+async def test_the_writer_starts_when_a_frame_must_wait_and_keeps_the_order() -> None:
+    socket = _PausedSocket()
+    conn = Connection(socket, participant_id=None, can_write=True, direct=socket.direct)
+    async with anyio.create_task_group() as tg:
+        conn.start_writer_with(partial(tg.start_soon, conn.write_loop))
+        conn.send_frame(b"\x01")  # refused: queued, and the writer starts
+        socket.paused = False
+        conn.send_frame(b"\x02")  # behind the queued one, never around it
+        with anyio.fail_after(5):
+            while len(socket.frames) < 2:
+                await anyio.sleep(0.01)
+        conn.close(4403, "gone")
+    assert socket.frames == [b"\x01", b"\x02"]
+    assert socket.closed == 4403
+
+
+async def test_finish_without_a_writer_closes_the_socket_itself() -> None:
+    socket = _PausedSocket()
+    socket.paused = False
+    conn = Connection(socket, participant_id=None, can_write=True, direct=socket.direct)
+    started: list[bool] = []
+    conn.start_writer_with(lambda: started.append(True))
+    conn.send_frame(b"\x01")
+    await conn.finish(1000)
+    assert socket.frames == [b"\x01"]
+    assert socket.closed == 1000
+    assert started == []

@@ -3,7 +3,10 @@
 The room never awaits a client. Where the server offers a direct writer (see
 ``coderoom.realtime.websocket``) and nothing is queued, a frame is written to the socket at
 once; otherwise it is queued here (``send_update``/``send_frame``) and the writer task
-sends the queue in order. When a client falls behind, the doc updates waiting
+sends the queue in order. The writer task starts only when something is queued or the
+connection is closed from outside (``start_writer_with``): with direct writes most
+connections never need one, and starting a task per connection was a measurable share
+of a reconnect storm's CPU. When a client falls behind, the doc updates waiting
 next to each other are merged into one update, so a slow reader costs one frame per
 drain, not one per edit. A client that stays too far behind is closed (it reconnects and
 resyncs, which is cheaper than an unbounded queue).
@@ -12,15 +15,15 @@ resyncs, which is cheaper than an unbounded queue).
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Protocol
 
 from pycrdt import merge_updates
 
 from coderoom.collab.protocol import SyncType, sync_frame
-from coderoom.core.ids import new_id
 from coderoom.realtime.websocket import DirectSend
 
 log = logging.getLogger(__name__)
@@ -29,6 +32,9 @@ MAX_PENDING_BYTES = 32 * 1024 * 1024
 SEND_TIMEOUT_S = 10.0
 CLOSE_GOING_AWAY = 1001
 CLOSE_TRY_AGAIN = 1013
+# Connection ids only name a connection in this process's logs: a counter, not a uuid4
+# (an os.urandom call per connect).
+_ids = itertools.count(1)
 
 
 def _no_direct_send(_frame: bytes) -> bool:
@@ -68,7 +74,7 @@ class Connection:
         direct: DirectSend | None = None,
         identity: Mapping[str, str] | None = None,
     ) -> None:
-        self.id = new_id()
+        self.id = f"c{next(_ids)}"
         self.identity = identity
         self.socket = socket
         self._direct = direct or _no_direct_send
@@ -80,6 +86,39 @@ class Connection:
         self._pending_bytes = 0
         self._wake = asyncio.Event()
         self._close: tuple[int, str] | None = None
+        self._spawn_writer: Callable[[], object] | None = None
+        self._writer_started = False
+
+    def start_writer_with(self, spawn: Callable[[], object] | None) -> None:
+        """Let the connection start its writer (``write_loop``) itself, when first needed.
+
+        ``spawn`` starts a task that runs ``write_loop``; None detaches it. Without one,
+        the owner runs ``write_loop`` from the start.
+        """
+        self._spawn_writer = spawn
+
+    async def finish(self, code: int) -> None:
+        """End the connection from its own task with ``code``.
+
+        With a running writer this is ``close``; the writer closes the socket after
+        what it holds. Without one nothing was queued: the socket is closed here.
+        """
+        if self._writer_started or self._spawn_writer is None:
+            self.close(code)
+            return
+        if self._close is None:
+            self._close = (code, "")
+        try:
+            async with asyncio.timeout(SEND_TIMEOUT_S):
+                await self.socket.close(*self._close)
+        except Exception as exc:  # noqa: BLE001 - a dead socket is a normal end here
+            log.debug("client %s close failed: %r", self.id, exc)
+
+    def _wake_writer(self) -> None:
+        self._wake.set()
+        if not self._writer_started and self._spawn_writer is not None:
+            self._writer_started = True
+            self._spawn_writer()
 
     def send_update(self, update: bytes, frame: bytes | None = None) -> None:
         """Send a doc update, or queue it when the client lags (merged with its neighbours).
@@ -105,7 +144,7 @@ class Connection:
         if self._close is None:
             self._close = (code, reason)
             self._queue.clear()
-            self._wake.set()
+            self._wake_writer()
 
     @property
     def closing(self) -> bool:
@@ -120,7 +159,7 @@ class Connection:
         if self._pending_bytes > MAX_PENDING_BYTES:
             log.warning("client %s is %d bytes behind; closing", self.id, self._pending_bytes)
             self.close(CLOSE_TRY_AGAIN, "too far behind")
-        self._wake.set()
+        self._wake_writer()
 
     async def write_loop(self) -> None:
         """Send queued frames in order until ``close``; then close the socket."""

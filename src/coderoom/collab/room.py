@@ -150,10 +150,14 @@ class CollabRoom:
         installed, binary frames arrive through ``_on_frame`` as they are parsed, and
         ``receive`` yields only the end of the connection (or a text frame).
         """
-        self._join(conn)
         try:
             async with anyio.create_task_group() as tg:
-                tg.start_soon(_write_then_stop, conn, tg.cancel_scope)
+                # The writer task starts only if a frame has to wait or the room closes
+                # this client (see ``Connection``).
+                conn.start_writer_with(
+                    partial(tg.start_soon, _write_then_stop, conn, tg.cancel_scope)
+                )
+                self._join(conn)
                 installed = False
                 while True:
                     installed = installed or (
@@ -166,8 +170,9 @@ class CollabRoom:
                     except ProtocolError as exc:
                         self._refuse(conn, exc)
                         break
-                conn.close(1000)
+                await conn.finish(1000)
         finally:
+            conn.start_writer_with(None)
             if direct is not None:
                 direct(None)
             self._leave(conn)
