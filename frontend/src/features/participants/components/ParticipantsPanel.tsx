@@ -81,24 +81,17 @@ function PersonActions({
   const setRole = useSetRole(roomId)
   const remove = useRemoveParticipant(roomId)
   if (person.role === "host" || person.status !== "admitted") return null
+  // The host promotes candidates and observers, and turns an interviewer back into a candidate.
+  const next = person.role === "interviewer" ? "candidate" : "interviewer"
   return (
     <span className="person-actions">
-      {isHost && person.role !== "interviewer" ? (
+      {isHost ? (
         <Button
           variant="ghost"
-          aria-label={`Make ${person.display_name} an interviewer`}
-          onClick={() => setRole.mutate({ id: person.id, role: "interviewer" })}
+          aria-label={`Make ${person.display_name} ${next === "interviewer" ? "an" : "a"} ${next}`}
+          onClick={() => setRole.mutate({ id: person.id, role: next })}
         >
-          Make interviewer
-        </Button>
-      ) : null}
-      {isHost && person.role === "interviewer" ? (
-        <Button
-          variant="ghost"
-          aria-label={`Make ${person.display_name} a candidate`}
-          onClick={() => setRole.mutate({ id: person.id, role: "candidate" })}
-        >
-          Make candidate
+          {`Make ${next}`}
         </Button>
       ) : null}
       <ConfirmButton
