@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 
 import anyio
@@ -19,7 +20,7 @@ from coderoom.collab.protocol import (
     encode_awareness,
     parse_frame,
 )
-from coderoom.collab.room import collab_topic
+from coderoom.collab.room import collab_topic, initial_update
 from coderoom.collab.store import load_doc
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings
@@ -159,3 +160,22 @@ async def test_silent_awareness_is_swept_and_removal_relayed(
         assert len(room.awareness) == 0
         await inbox_a.send(None)
         await inbox_b.send(None)
+
+
+async def test_a_room_load_writes_no_info_line(
+    sessionmaker: async_sessionmaker[AsyncSession], caplog: pytest.LogCaptureFixture
+) -> None:
+    # A storm of new rooms (every reconnect after a restart) logged one line each: at
+    # INFO, formatting and writing it cost more than the rest of the load.
+    manager = RoomManager(sessionmaker, InMemoryBus())
+    async with manager.running():
+        with caplog.at_level(logging.INFO, logger="coderoom.collab"):
+            await manager.acquire("r-quiet", DEFAULTS)
+    loads = [r for r in caplog.records if "r-quiet" in r.getMessage()]
+    assert all(r.levelno < logging.INFO for r in loads), [r.getMessage() for r in loads]
+
+
+def test_the_first_update_is_built_once_per_content() -> None:
+    first = initial_update("go", "main.go", "package main\n")
+    assert initial_update("go", "main.go", "package main\n") is first
+    assert initial_update("go", "main.go") != first

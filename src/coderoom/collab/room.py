@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any, Final
 
 import anyio
@@ -86,12 +86,15 @@ def collab_topic(room_id: str) -> str:
     return f"collab:{room_id}"
 
 
+@lru_cache(maxsize=64)
 def initial_update(language: str, filename: str, content: str = "") -> bytes:
     """The first update of every room: ``files[filename]`` and the ``meta`` map.
 
     ``content`` is the attached problem's starter code, if any. Built by a fixed client
     id from data every node reads alike, so two processes loading a new room at once
     produce the same bytes, and merging them changes nothing (no duplicate file or text).
+    The same arguments always give the same bytes, so they are built once (a scratch
+    document per room load was a visible share of a storm of new rooms).
     """
     doc: Doc[Any] = Doc(client_id=1)
     files: Map[Any] = doc.get("files", type=Map)

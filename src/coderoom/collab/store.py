@@ -107,27 +107,30 @@ class UpdateLog:
 
 # Built once with bound parameters: every room load runs them, and building the
 # expressions cost more CPU than the queries in a reconnect storm.
+# The checkpoint is read as plain columns of its table (no ORM instance to build).
+_CHECKPOINTS = cast(Table, DocCheckpoint.__table__).c
 _LATEST_CHECKPOINT = (
-    select(DocCheckpoint)
-    .where(DocCheckpoint.room_id == bindparam("room_id"))
-    .order_by(DocCheckpoint.last_seq.desc())
+    select(_CHECKPOINTS.state, _CHECKPOINTS.last_seq, _CHECKPOINTS.created_at)
+    .where(_CHECKPOINTS.room_id == bindparam("room_id"))
+    .order_by(_CHECKPOINTS.last_seq.desc())
     .limit(1)
 )
+_UPDATES = _UPDATE_TABLE.c
 _ALL_UPDATES = (
-    select(DocUpdate.seq, DocUpdate.data)
-    .where(DocUpdate.room_id == bindparam("room_id"))
-    .order_by(DocUpdate.seq)
+    select(_UPDATES.seq, _UPDATES.data)
+    .where(_UPDATES.room_id == bindparam("room_id"))
+    .order_by(_UPDATES.seq)
 )
 _UPDATES_SINCE = (
-    select(DocUpdate.seq, DocUpdate.data)
+    select(_UPDATES.seq, _UPDATES.data)
     .where(
-        DocUpdate.room_id == bindparam("room_id"),
+        _UPDATES.room_id == bindparam("room_id"),
         or_(
-            DocUpdate.seq > bindparam("last_seq"),
-            DocUpdate.created_at >= bindparam("since", type_=DocUpdate.created_at.type),
+            _UPDATES.seq > bindparam("last_seq"),
+            _UPDATES.created_at >= bindparam("since", type_=_UPDATES.created_at.type),
         ),
     )
-    .order_by(DocUpdate.seq)
+    .order_by(_UPDATES.seq)
 )
 
 
@@ -137,7 +140,7 @@ async def load_doc(session: AsyncSession, room_id: str) -> tuple[Doc[Any], int]:
     Returns:
         The document and the highest log ``seq`` it contains (0 for an empty log).
     """
-    checkpoint = await session.scalar(_LATEST_CHECKPOINT, {"room_id": room_id})
+    checkpoint = (await session.execute(_LATEST_CHECKPOINT, {"room_id": room_id})).first()
     doc: Doc[Any] = Doc()
     query, params = _ALL_UPDATES, dict[str, object](room_id=room_id)
     last_seq = 0
