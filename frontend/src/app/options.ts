@@ -1,8 +1,8 @@
+import type { Option } from "@/components/ui/SelectField"
 // Choices for the create-room form, from the execution and problems features (the app
 // composes features; they never import each other).
 import { useLanguages } from "@/features/execution/api"
 import { useProblemLibrary } from "@/features/problems/api"
-import type { Option } from "@/features/rooms/components/CreateRoomForm"
 
 // Shown until the server's list arrives (or if it cannot be had): Python always works.
 const FALLBACK: Option[] = [{ value: "python", label: "Python" }]

@@ -1,21 +1,22 @@
 import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
+import { type Option, SelectField } from "@/components/ui/SelectField"
 import { type FormEvent, useId, useState } from "react"
 import { type User, useUpdateProfile } from "../api"
-import { NameField, SelectField } from "./fields"
+import { NameField } from "./fields"
 
 type Preferences = User["preferences"]
 
-const THEMES: readonly (readonly [NonNullable<Preferences["theme"]>, string])[] = [
-  ["system", "Same as system"],
-  ["light", "Light"],
-  ["dark", "Dark"],
+const THEMES: readonly Option<NonNullable<Preferences["theme"]>>[] = [
+  { value: "system", label: "Same as system" },
+  { value: "light", label: "Light" },
+  { value: "dark", label: "Dark" },
 ]
 
-const KEYMAPS: readonly (readonly [NonNullable<Preferences["keymap"]>, string])[] = [
-  ["default", "Default"],
-  ["vim", "Vim"],
-  ["emacs", "Emacs"],
+const KEYMAPS: readonly Option<NonNullable<Preferences["keymap"]>>[] = [
+  { value: "default", label: "Default" },
+  { value: "vim", label: "Vim" },
+  { value: "emacs", label: "Emacs" },
 ]
 
 /** The account's display name (what others see in rooms joined from now on). */

@@ -56,31 +56,3 @@ export function NameField({
     />
   )
 }
-
-/** A labelled `<select>` over a fixed list of `[value, label]` options. */
-export function SelectField<T extends string>({
-  id,
-  label,
-  value,
-  options,
-  onValue,
-}: {
-  id: string
-  label: string
-  value: T | undefined
-  options: readonly (readonly [T, string])[]
-  onValue: (value: T) => void
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onValue(e.target.value as T)}>
-        {options.map(([option, text]) => (
-          <option key={option} value={option}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
-}

@@ -1,13 +1,9 @@
 import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
 import { Field } from "@/components/ui/Field"
+import { type Option, SelectField } from "@/components/ui/SelectField"
 import { type FormEvent, useState } from "react"
 import { type Room, useCreateRoom } from "../api"
-
-export interface Option {
-  value: string
-  label: string
-}
 
 export function CreateRoomForm({
   languages,
@@ -49,32 +45,21 @@ export function CreateRoomForm({
         value={title}
         onChange={(e) => setTitle(e.target.value)}
       />
-      <div className="field">
-        <label htmlFor="room-language">Language</label>
-        <select id="room-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
-          {languages.map((l) => (
-            <option key={l.value} value={l.value}>
-              {l.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="room-language"
+        label="Language"
+        value={language}
+        options={languages}
+        onValue={setLanguage}
+      />
       {problems.length > 0 ? (
-        <div className="field">
-          <label htmlFor="room-problem">Problem</label>
-          <select
-            id="room-problem"
-            value={problemId}
-            onChange={(e) => setProblemId(e.target.value)}
-          >
-            <option value="">No problem</option>
-            {problems.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="room-problem"
+          label="Problem"
+          value={problemId}
+          options={[{ value: "", label: "No problem" }, ...problems]}
+          onValue={setProblemId}
+        />
       ) : null}
       <Field
         label="Room password (optional)"
