@@ -35,6 +35,7 @@ MAX_CODE_BYTES = 256 * 1024
 MAX_BATCH = 200
 STORED_OUTPUT_CHARS = 64 * 1024  # what the run table and room events keep of each stream
 _RUNS = cast(Table, ExecutionRun.__table__)
+_INSERT_RUN = insert(_RUNS)
 QUEUE_DEPTH_PER_SLOT = 32
 
 
@@ -333,9 +334,9 @@ async def record_run(
         finished_at=utcnow(),
     )
     # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
-    rows = [{c.key: getattr(run, c.key) for c in _RUNS.columns}]
-    if writer is None or not writer.try_insert(_RUNS, rows):
-        await session.execute(insert(_RUNS), rows)
+    row = {c.key: getattr(run, c.key) for c in _RUNS.columns}
+    if writer is None or not writer.try_insert(_RUNS, row):
+        await session.execute(_INSERT_RUN, row)
         await session.commit()
     return run
 

@@ -31,10 +31,10 @@ the main engine's connections, which write far more, keep the WAL checkpointed.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import URL, Table, event, insert, pool
+from sqlalchemy import URL, Insert, Table, event, insert, pool
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
@@ -107,16 +107,20 @@ class InlineWriter:
             connect_args={"check_same_thread": False, "timeout": 0},
         )
         event.listen(self._engine, "connect", _never_wait)
+        self._inserts: dict[Table, Insert] = {}
 
-    def try_insert(self, table: Table, rows: Sequence[Mapping[str, Any]]) -> bool:
-        """Insert ``rows`` and commit; False, with nothing written, if the lock is taken.
+    def try_insert(self, table: Table, row: Mapping[str, Any]) -> bool:
+        """Insert ``row`` and commit; False, with nothing written, if the lock is taken.
 
         Raises:
             sqlalchemy.exc.DBAPIError: any other failure (constraints...), rolled back.
         """
+        statement = self._inserts.get(table)
+        if statement is None:
+            statement = self._inserts[table] = insert(table)
         try:
             with self._engine.begin() as conn:
-                conn.execute(insert(table), rows)
+                conn.execute(statement, row)
         except OperationalError as exc:
             if getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
                 return False
