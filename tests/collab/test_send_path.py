@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+from contextvars import Context
 from functools import partial
 from typing import Any
 
 import anyio
 import pytest
 import websockets
+from pycrdt import Doc, Text
+from sqlalchemy.ext.asyncio import async_sessionmaker
 from starlette.websockets import WebSocket
 
 from asgi_server import Scope, serve_websocket
 from coderoom.collab.connection import Connection
+from coderoom.collab.protocol import SyncType, sync_frame
+from coderoom.collab.room import CollabRoom
+from coderoom.collab.store import UpdateLog
+from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.websocket import PROTOCOL, direct_send
 from collab.live import LiveServer, RoomSetup
 from collab.ydoc import pycrdt_client, text, wait_for
@@ -59,7 +66,7 @@ async def test_a_client_that_stops_reading_still_gets_every_frame_in_order() -> 
 
 
 def _writers() -> list[asyncio.Task[Any]]:
-    return [t for t in asyncio.all_tasks() if t.get_name().endswith("_write_then_stop")]
+    return [t for t in asyncio.all_tasks() if t.get_name().startswith("collab writer")]
 
 
 async def test_a_client_served_directly_runs_no_writer_task(
@@ -124,3 +131,40 @@ async def test_finish_without_a_writer_closes_the_socket_itself() -> None:
     assert socket.frames == [b"\x01"]
     assert socket.closed == 1000
     assert started == []
+
+
+async def test_a_frame_queued_inside_a_direct_receive_callback_is_delivered() -> None:
+    # Frames arrive through the protocol's callback, where no task is current. When one
+    # makes another client's frame wait (back-pressure), that client's writer has to start
+    # right there; anyio's start_soon cannot (NoEventLoopError), and the sender was dropped.
+    room = CollabRoom("r-cb", Doc(), updates=UpdateLog(async_sessionmaker()), bus=InMemoryBus())
+    reader_socket, receivers = _PausedSocket(), []
+    reader_socket.paused = False
+
+    def install(receiver: Any) -> bool:
+        receivers.append(receiver)
+        return True
+
+    reader = Connection(
+        reader_socket, participant_id="r", can_write=True, direct=reader_socket.direct
+    )
+    sender = Connection(_PausedSocket(), participant_id="s", can_write=True)
+    ends = [anyio.create_memory_object_stream[bytes | None](1) for _ in range(2)]
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(room.serve, reader, ends[0][1].receive)
+        tg.start_soon(room.serve, sender, ends[1][1].receive, install)
+        with anyio.fail_after(5):
+            while not receivers or receivers[-1] is None:
+                await anyio.sleep(0.01)
+        reader_socket.paused = True  # the reader's transport is full: its frames must wait
+        edit: Doc = Doc()
+        edit["t"] = Text("hello")
+        frame = sync_frame(SyncType.UPDATE, edit.get_update())
+        # As the protocol calls it: outside any task, in a context of its own.
+        asyncio.get_running_loop().call_soon(receivers[-1], frame, context=Context())
+        with anyio.fail_after(5):
+            while frame not in reader_socket.frames:
+                await anyio.sleep(0.01)
+        for send, _ in ends:
+            await send.send(None)
+    assert str(room.doc.get("t", type=Text)) == "hello"

@@ -69,6 +69,35 @@ async def _write_then_stop(conn: Connection, scope: anyio.CancelScope) -> None:
         scope.cancel()
 
 
+class _LazyWriter:
+    """A connection's writer task: started only when needed, owned by ``CollabRoom.serve``.
+
+    Most connections never need one (frames go straight to the transport), and a task per
+    connection was a measurable share of a reconnect storm. It may have to start inside a
+    direct-receive callback, where no task is current and anyio's ``start_soon`` fails
+    (``NoEventLoopError``), so it is a plain asyncio task: ``serve`` holds the reference
+    and waits for it, or cancels it, before it returns, so it never outlives the client.
+    """
+
+    def __init__(self, conn: Connection, scope: anyio.CancelScope) -> None:
+        self._conn = conn
+        self._scope = scope
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.get_running_loop().create_task(
+            _write_then_stop(self._conn, self._scope), name=f"collab writer {self._conn.id}"
+        )
+
+    async def wait(self) -> None:
+        if self._task is not None:
+            await self._task
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+
 @dataclass(frozen=True, slots=True)
 class Author:
     """The origin of a server-made edit: whom the update log credits."""
@@ -153,13 +182,11 @@ class CollabRoom:
         installed, binary frames arrive through ``_on_frame`` as they are parsed, and
         ``receive`` yields only the end of the connection (or a text frame).
         """
+        scope = anyio.CancelScope()
+        writer = _LazyWriter(conn, scope)
         try:
-            async with anyio.create_task_group() as tg:
-                # The writer task starts only if a frame has to wait or the room closes
-                # this client (see ``Connection``).
-                conn.start_writer_with(
-                    partial(tg.start_soon, _write_then_stop, conn, tg.cancel_scope)
-                )
+            with scope:
+                conn.start_writer_with(writer.start)
                 self._join(conn)
                 installed = False
                 while True:
@@ -174,8 +201,10 @@ class CollabRoom:
                         self._refuse(conn, exc)
                         break
                 await conn.finish(1000)
+            await writer.wait()
         finally:
             conn.start_writer_with(None)
+            writer.cancel()
             if direct is not None:
                 direct(None)
             self._leave(conn)
