@@ -22,12 +22,17 @@ export function SelectField<T extends string>({
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} onChange={(e) => onValue(e.target.value as T)}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
+        <Options options={options} />
       </select>
     </div>
   )
+}
+
+/** The `<option>`s of a `<select>`, one per `Option`. */
+export function Options<T extends string>({ options }: { options: readonly Option<T>[] }) {
+  return options.map((option) => (
+    <option key={option.value} value={option.value}>
+      {option.label}
+    </option>
+  ))
 }

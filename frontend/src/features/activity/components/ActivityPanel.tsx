@@ -1,4 +1,5 @@
 import { ErrorText } from "@/components/ui/ErrorText"
+import { Options } from "@/components/ui/SelectField"
 import type { RoomEvents } from "@/lib/room-protocol"
 import { useState } from "react"
 import { type ActivityKind, describeEvent, formatClock } from "../describe"
@@ -35,11 +36,7 @@ export function ActivityPanel({
       <label className="small">
         Show{" "}
         <select value={filter} onChange={(e) => setFilter(e.target.value as ActivityKind | "all")}>
-          {FILTERS.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.label}
-            </option>
-          ))}
+          <Options options={FILTERS} />
         </select>
       </label>
       <ErrorText error={error} />
