@@ -28,7 +28,7 @@ const router = createBrowserRouter([
     // Its own chunk: Monaco and Yjs load only when a replay is opened.
     path: "/rooms/:roomId/replay",
     lazy: async () => ({
-      Component: (await import("@/features/replay/components/ReplayPage")).ReplayPage,
+      Component: (await import("./routes/ReplayRoute")).ReplayRoute,
     }),
   },
   {

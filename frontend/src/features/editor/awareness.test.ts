@@ -1,14 +1,7 @@
+import { safeColor, safeName, textColorOn } from "@/lib/presence"
 import { describe, expect, it } from "vitest"
 import * as Y from "yjs"
-import {
-  cssString,
-  peerStyles,
-  remotePeers,
-  safeColor,
-  safeName,
-  schemaTooNew,
-  textColorOn,
-} from "./awareness"
+import { cssString, peerStyles, remotePeers, schemaTooNew } from "./awareness"
 
 describe("safeColor", () => {
   it("keeps #rrggbb and rejects anything that could escape the rule", () => {

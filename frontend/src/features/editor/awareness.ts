@@ -1,5 +1,6 @@
 // Presence inside the document: what each client publishes in Yjs awareness, and the CSS that
 // draws remote cursors in each participant's colour with their name.
+import { safeColor, safeName, textColorOn } from "@/lib/presence"
 import type * as Y from "yjs"
 
 export interface AwarenessUser {
@@ -29,20 +30,6 @@ export interface RemotePeer {
   viewport: LocalPresence["viewport"]
 }
 
-const FALLBACK_COLOR = "#6b7280"
-const HEX_COLOR = /^#[0-9a-fA-F]{6}$/
-
-/** Colours come from other clients: only plain #rrggbb may reach the style sheet. */
-export function safeColor(color: unknown): string {
-  return typeof color === "string" && HEX_COLOR.test(color) ? color.toLowerCase() : FALLBACK_COLOR
-}
-
-/** Names are capped and trimmed for display; an empty or missing name reads "Anonymous". */
-export function safeName(name: unknown): string {
-  const text = typeof name === "string" ? name.trim().slice(0, 40) : ""
-  return text || "Anonymous"
-}
-
 /**
  * A CSS string literal for arbitrary text: every code point becomes a CSS escape, so no name
  * can close the string or the rule (names are chosen by guests).
@@ -51,13 +38,6 @@ export function cssString(text: string): string {
   let out = '"'
   for (const ch of text) out += `\\${(ch.codePointAt(0) ?? 0x3f).toString(16)} `
   return `${out}"`
-}
-
-/** Black or white, whichever reads better on `hex`. */
-export function textColorOn(hex: string): string {
-  const n = Number.parseInt(safeColor(hex).slice(1), 16)
-  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255]
-  return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#000000" : "#ffffff"
 }
 
 /** The peers other than `selfId`, with sanitised user data; clients without a user are skipped. */

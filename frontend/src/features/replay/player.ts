@@ -14,7 +14,7 @@ export function decodeBase64(data: string): Uint8Array {
 }
 
 export class ReplayDoc {
-  private doc = new Y.Doc()
+  private current = new Y.Doc()
   private applied = 0
   private readonly kept = new Map<number, Uint8Array>([[0, Y.encodeStateAsUpdate(new Y.Doc())]])
 
@@ -29,9 +29,9 @@ export class ReplayDoc {
     const target = Math.max(0, Math.min(count, this.updates.length))
     if (target < this.applied) this.restart(target)
     for (; this.applied < target; this.applied++) {
-      Y.applyUpdate(this.doc, this.updates[this.applied]!)
+      Y.applyUpdate(this.current, this.updates[this.applied]!)
       if ((this.applied + 1) % KEEP_EVERY === 0 && !this.kept.has(this.applied + 1)) {
-        this.kept.set(this.applied + 1, Y.encodeStateAsUpdate(this.doc))
+        this.kept.set(this.applied + 1, Y.encodeStateAsUpdate(this.current))
       }
     }
   }
@@ -39,28 +39,33 @@ export class ReplayDoc {
   private restart(target: number): void {
     const from = Math.floor(target / KEEP_EVERY) * KEEP_EVERY
     const base = this.kept.get(from) ?? this.kept.get(0)!
-    this.doc.destroy()
-    this.doc = new Y.Doc()
-    Y.applyUpdate(this.doc, base)
+    this.current.destroy()
+    this.current = new Y.Doc()
+    Y.applyUpdate(this.current, base)
     this.applied = this.kept.has(from) ? from : 0
   }
 
   /** Every file's text at the current position. */
   files(): Record<string, string> {
     const out: Record<string, string> = {}
-    this.doc.getMap("files").forEach((value, path) => {
+    this.current.getMap("files").forEach((value, path) => {
       if (value instanceof Y.Text) out[path] = value.toString()
     })
     return out
   }
 
+  /** The document at the current position (replaced when seeking backwards: read, don't keep). */
+  get doc(): Y.Doc {
+    return this.current
+  }
+
   /** The current document encoded as one update (compare with the server's). */
   encode(): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc)
+    return Y.encodeStateAsUpdate(this.current)
   }
 
   destroy(): void {
-    this.doc.destroy()
+    this.current.destroy()
   }
 }
 

@@ -15,7 +15,7 @@ import { Fragment, useCallback, useEffect, useMemo, useState } from "react"
 import { useEditorPrefs } from "../../preferences"
 import { PanelArea } from "./PanelArea"
 import { RoomHeader } from "./RoomHeader"
-import { type RoomPanelContext, roomPanels } from "./panels"
+import { type PanelSlot, type RoomPanelContext, roomPanels } from "./panels"
 
 const STAFF = new Set(["host", "interviewer"])
 
@@ -73,6 +73,7 @@ export function RoomWorkspace({
 
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null)
   const participants = useParticipants(room.participants, events)
+  const readOnly = !canEdit || tooNew || sync.phase === "denied"
   const ctx: RoomPanelContext = {
     room,
     me,
@@ -82,11 +83,33 @@ export function RoomWorkspace({
     doc,
     editor,
     activeFile: path,
+    readOnly,
   }
   const side = roomPanels.filter((p) => p.area === "side" && p.visible(ctx))
   const bottom = roomPanels.filter((p) => p.area === "bottom" && p.visible(ctx))
   const overlay = roomPanels.filter((p) => p.area === "overlay" && p.visible(ctx))
-  const readOnly = !canEdit || tooNew || sync.phase === "denied"
+  // The code editor is the first of the main views; the others (the whiteboard) are tabs
+  // next to it, in its place. Every view stays mounted, so switching keeps Monaco's state.
+  const code: PanelSlot = {
+    id: "code",
+    label: "Code",
+    area: "main",
+    visible: () => true,
+    render: () =>
+      doc ? (
+        <CollabEditor
+          room={doc}
+          path={path}
+          readOnly={readOnly}
+          prefs={prefs}
+          followed={followed}
+          onOpenFile={setPath}
+          onStopFollowing={stopFollowing}
+          onEditor={setEditor}
+        />
+      ) : null,
+  }
+  const main = [code, ...roomPanels.filter((p) => p.area === "main" && p.visible(ctx))]
 
   return (
     <div className="room" data-testid="room">
@@ -114,18 +137,7 @@ export function RoomWorkspace({
       <div className="room-body">
         <FileTree files={files} current={path} readOnly={!canEdit} onOpen={setPath} />
         <div className="room-center">
-          {doc ? (
-            <CollabEditor
-              room={doc}
-              path={path}
-              readOnly={readOnly}
-              prefs={prefs}
-              followed={followed}
-              onOpenFile={setPath}
-              onStopFollowing={stopFollowing}
-              onEditor={setEditor}
-            />
-          ) : null}
+          <PanelArea panels={main} ctx={ctx} label="Views" className="room-main" />
           <PanelArea panels={bottom} ctx={ctx} label="Output" className="room-bottom" />
         </div>
         <PanelArea panels={side} ctx={ctx} label="Room panels" className="room-side" />

@@ -15,11 +15,13 @@ import { Proctoring } from "@/features/proctoring/components/Proctoring"
 import type { Participant, Room } from "@/features/rooms/api"
 import type { ParticipantsApi } from "@/features/rooms/hooks/useParticipants"
 import { SnapshotsPanel } from "@/features/snapshots/components/SnapshotsPanel"
+import { Whiteboard } from "@/features/whiteboard/components/Whiteboard"
 import type { monaco } from "@/lib/monaco"
 import type { RoomEvents } from "@/lib/room-protocol"
 import { accountTokens } from "@/lib/session"
 // The room's side panels. Each panel lives in its own feature folder
-// (src/features/{execution,problems,chat,participants,snapshots,activity,proctoring,notes}/) and is
+// (src/features/{execution,problems,chat,participants,snapshots,activity,proctoring,notes,
+// whiteboard}/) and is
 // registered here with the props it needs; features never import each other, the app composes.
 import type { ReactNode } from "react"
 import { activeCode, activeLanguage, insertStarter } from "./bridges"
@@ -35,16 +37,19 @@ export interface RoomPanelContext {
   doc: RoomDoc | null
   editor: monaco.editor.IStandaloneCodeEditor | null
   activeFile: string | null
+  /** The document may not be changed here (an observer, a newer schema, access withdrawn). */
+  readOnly: boolean
 }
 
 export interface PanelSlot {
   id: string
   label: string
   /**
-   * "side": a tab in the right column; "bottom": under the editor (run output); "overlay":
-   * always rendered, no tab (toasts, the proctoring signals).
+   * "main": a tab next to "Code", shown in the editor's place (the whiteboard); "side": a tab
+   * in the right column; "bottom": under the editor (run output); "overlay": always rendered,
+   * no tab (toasts, the proctoring signals).
    */
-  area: "side" | "bottom" | "overlay"
+  area: "main" | "side" | "bottom" | "overlay"
   /** Shown next to the tab's label (an unread count). */
   badge?: () => ReactNode
   visible: (ctx: RoomPanelContext) => boolean
@@ -54,6 +59,23 @@ export interface PanelSlot {
 const canRun = (ctx: RoomPanelContext) => ctx.me.role !== "observer"
 
 export const roomPanels: PanelSlot[] = [
+  {
+    id: "whiteboard",
+    label: "Whiteboard",
+    area: "main",
+    visible: () => true,
+    // Anyone who may edit the code may draw; clearing everyone's drawings is for the staff.
+    render: (ctx) =>
+      ctx.doc ? (
+        <Whiteboard
+          doc={ctx.doc.doc}
+          awareness={ctx.doc.awareness}
+          participantId={ctx.me.id}
+          canDraw={!ctx.readOnly}
+          canClear={ctx.isStaff}
+        />
+      ) : null,
+  },
   {
     id: "output",
     label: "Output",

@@ -1,7 +1,8 @@
 import { Button } from "@/components/ui/Button"
 import { ApiError } from "@/lib/http"
-import { useEffect, useMemo, useRef, useState } from "react"
+import { type ReactNode, useEffect, useMemo, useRef, useState } from "react"
 import { Link, useParams } from "react-router"
+import type * as Y from "yjs"
 import {
   type Marker,
   type Timeline as TimelineData,
@@ -41,8 +42,14 @@ function refusal(error: unknown): string {
   return error instanceof Error ? error.message : "The replay could not be loaded."
 }
 
+/**
+ * Renders another part of the replayed document (the whiteboard) at the current position; the
+ * app passes it in, since features do not import each other.
+ */
+export type BoardRenderer = (doc: Y.Doc) => ReactNode
+
 /** The page at /rooms/:roomId/replay. */
-export function ReplayPage() {
+export function ReplayPage({ board }: { board?: BoardRenderer }) {
   const { roomId = "" } = useParams()
   const timeline = useTimeline(roomId)
   const updates = useUpdates(roomId)
@@ -61,17 +68,19 @@ export function ReplayPage() {
   if (!timeline.data || !updates.data) {
     return <main className="page center muted">Loading the replay…</main>
   }
-  return <Player roomId={roomId} timeline={timeline.data} updates={updates.data} />
+  return <Player roomId={roomId} timeline={timeline.data} updates={updates.data} board={board} />
 }
 
 function Player({
   roomId,
   timeline,
   updates,
+  board,
 }: {
   roomId: string
   timeline: TimelineData
   updates: { ts: string; data: string; participant_id?: string | null }[]
+  board: BoardRenderer | undefined
 }) {
   const times = useMemo(() => monotonicTimes(updates.map((u) => u.ts)), [updates])
   const [start, end] = useMemo(() => span(timeline, times), [timeline, times])
@@ -86,6 +95,7 @@ function Player({
   const [idleGapS, setIdleGapS] = useState(5)
   const [selected, setSelected] = useState<Marker | null>(null)
   const [activeFile, setActiveFile] = useState<string | null>(null)
+  const [showBoard, setShowBoard] = useState(false)
   const [files, setFiles] = useState<Record<string, string>>({})
   const replay = useRef<ReplayDoc | null>(null)
   const analytics = useAnalytics(roomId, idleGapS)
@@ -243,18 +253,30 @@ function Player({
               <Button
                 key={p}
                 variant="ghost"
-                aria-pressed={p === path}
-                onClick={() => setActiveFile(p)}
+                aria-pressed={!showBoard && p === path}
+                onClick={() => {
+                  setActiveFile(p)
+                  setShowBoard(false)
+                }}
               >
                 {p}
               </Button>
             ))}
+            {board ? (
+              <Button variant="ghost" aria-pressed={showBoard} onClick={() => setShowBoard(true)}>
+                Whiteboard
+              </Button>
+            ) : null}
           </nav>
-          <ReplayEditor
-            path={path ?? "empty.txt"}
-            text={path ? (files[path] ?? "") : ""}
-            dark={dark}
-          />
+          {/* The editor stays mounted under the board, as in the room. */}
+          <div className="replay-view" hidden={showBoard}>
+            <ReplayEditor
+              path={path ?? "empty.txt"}
+              text={path ? (files[path] ?? "") : ""}
+              dark={dark}
+            />
+          </div>
+          {board && showBoard && replay.current ? board(replay.current.doc) : null}
         </section>
         <aside className="replay-side">
           <RunOutput run={shownRun} />

@@ -1,0 +1,116 @@
+"""AC10 — whiteboard: shapes drawn by one party appear for the other with a named cursor and
+are replayable."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from browser.helpers import NewContext, create_room, guest_join, shot, sign_up, wait_live
+
+pytestmark = pytest.mark.timeout(180)
+
+# Board coordinates (1600 × 1000) to page pixels, whatever the panel's size.
+_TO_PAGE_JS = """
+([x, y]) => {
+  const svg = document.querySelector('[data-testid=whiteboard-board]');
+  const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM());
+  return [p.x, p.y];
+}
+"""
+
+
+def _at(page: Page, x: float, y: float) -> tuple[float, float]:
+    px, py = page.evaluate(_TO_PAGE_JS, [x, y])
+    return float(px), float(py)
+
+
+def _drag(page: Page, points: list[tuple[float, float]]) -> None:
+    """Press at the first board point, move through the others, release at the last."""
+    page.mouse.move(*_at(page, *points[0]))
+    page.mouse.down()
+    for point in points[1:]:
+        page.mouse.move(*_at(page, *point), steps=4)
+    page.mouse.up()
+
+
+def _open_board(page: Page) -> None:
+    page.get_by_role("tab", name="Whiteboard", exact=True).click()
+    expect(page.get_by_test_id("whiteboard-board")).to_be_visible()
+
+
+def _tool(page: Page, name: str) -> None:
+    page.get_by_role("toolbar", name="Whiteboard tools").get_by_role(
+        "button", name=name, exact=True
+    ).click()
+
+
+def test_whiteboard_live_and_replay(new_context: NewContext, screenshot_dir: Path) -> None:
+    host = new_context().new_page()
+    sign_up(host, "Hana Host")
+    room = create_room(host, "AC10 whiteboard", auto_admit=True)
+    wait_live(host)
+    guest = new_context().new_page()
+    guest_join(guest, room.invite_link, "Gus Guest")
+    wait_live(guest)
+    _open_board(host)
+    _open_board(guest)
+
+    # Host draws a red rectangle and a freehand stroke.
+    _tool(host, "Rectangle")
+    host.get_by_role("button", name="Red", exact=True).click()
+    _drag(host, [(200, 200), (600, 450)])
+    _tool(host, "Pen")
+    host.get_by_role("button", name="Blue", exact=True).click()
+    _drag(host, [(700, 300), (760, 340), (820, 320), (900, 420), (1000, 380)])
+    host.mouse.move(*_at(host, 1100, 600))
+
+    # The guest sees both shapes and the host's pointer with the host's name.
+    shapes = guest.get_by_test_id("wb-shape")
+    expect(shapes).to_have_count(2)
+    expect(shapes.nth(0)).to_have_attribute("data-kind", "rect")
+    expect(shapes.nth(0)).to_have_attribute("stroke", "#dc2626")
+    expect(shapes.nth(1)).to_have_attribute("data-kind", "pen")
+    expect(shapes.nth(1)).to_have_attribute("stroke", "#2563eb")
+    points = shapes.nth(1).get_attribute("points") or ""
+    assert len(points.split()) >= 10, points  # the stroke's path, not just its ends
+    pointer = guest.get_by_test_id("wb-pointer")
+    expect(pointer).to_have_count(1)
+    expect(pointer).to_have_attribute("data-name", "Hana Host")
+    expect(pointer).to_contain_text("Hana Host")
+    expect(pointer).to_have_attribute("transform", "translate(1100 600)")
+    shot(guest, screenshot_dir, "ac10-whiteboard-guest")
+
+    # The guest draws a line and takes it back: undo never touches the host's shapes.
+    _tool(guest, "Line")
+    _drag(guest, [(300, 700), (900, 800)])
+    expect(host.get_by_test_id("wb-shape")).to_have_count(3)
+    guest.get_by_role("button", name="Undo my last drawing").click()
+    expect(host.get_by_test_id("wb-shape")).to_have_count(2)
+    expect(guest.get_by_test_id("wb-shape")).to_have_count(2)
+    expect(guest.get_by_role("button", name="Undo my last drawing")).to_be_disabled()
+    # The host leaves the board: the guest no longer sees the pointer.
+    host.get_by_role("tab", name="Code", exact=True).click()
+    host.mouse.move(5, 5)
+    expect(pointer).to_have_count(0)
+
+    # The replay shows the board as it was: empty at the start, both shapes at the end.
+    host.wait_for_timeout(300)  # the update log commits every 50 ms
+    host.goto(f"/rooms/{room.room_id}/replay")
+    host.wait_for_url(re.compile(rf"/rooms/{room.room_id}/replay$"))
+    host.get_by_role("button", name="Whiteboard", exact=True).click()
+    board = host.get_by_test_id("board-view")
+    replayed = board.get_by_test_id("wb-shape")
+    expect(replayed).to_have_count(2)
+    expect(replayed.nth(0)).to_have_attribute("data-kind", "rect")
+    expect(replayed.nth(1)).to_have_attribute("data-kind", "pen")
+    slider = host.get_by_label("Replay position")
+    slider.focus()
+    slider.press("Home")
+    expect(replayed).to_have_count(0)
+    slider.press("End")
+    expect(replayed).to_have_count(2)
+    shot(host, screenshot_dir, "ac10-whiteboard-replay")
