@@ -5,11 +5,16 @@ import secrets
 import httpx
 import pytest
 from fastapi import FastAPI
-from limits.aio.storage import MemoryStorage, RedisStorage
+from limits.aio.storage import RedisStorage
 from redis.asyncio import Redis
 
 from accounts import PASSWORD, register
-from coderoom.auth.ratelimit import RateLimiter, rate_limiter_component
+from coderoom.auth.ratelimit import (
+    MemoryWindows,
+    RateLimiter,
+    StorageWindows,
+    rate_limiter_component,
+)
 from coderoom.core.errors import RateLimited, Unavailable
 from coderoom.settings import Settings
 from conftest import REDIS_URL
@@ -80,7 +85,7 @@ async def test_refresh_is_limited(client: httpx.AsyncClient) -> None:
 
 
 async def test_memory_limiter_counts_each_key_separately() -> None:
-    limiter = RateLimiter(MemoryStorage())
+    limiter = RateLimiter(MemoryWindows())
     await limiter.hit("1/minute", "a")
     await limiter.hit("1/minute", "b")
     with pytest.raises(RateLimited) as caught:
@@ -91,8 +96,12 @@ async def test_memory_limiter_counts_each_key_separately() -> None:
 @pytest.mark.redis
 async def test_redis_limits_are_shared_between_nodes() -> None:
     prefix = f"coderoom-test-{secrets.token_hex(6)}"
-    node_a = RateLimiter(RedisStorage(REDIS_URI, implementation="redispy", key_prefix=prefix))
-    node_b = RateLimiter(RedisStorage(REDIS_URI, implementation="redispy", key_prefix=prefix))
+    node_a, node_b = (
+        RateLimiter(
+            StorageWindows(RedisStorage(REDIS_URI, implementation="redispy", key_prefix=prefix))
+        )
+        for _ in range(2)
+    )
     try:
         await node_a.hit("2/minute", "login:email:x@example.com")
         await node_b.hit("2/minute", "login:email:x@example.com")
@@ -150,3 +159,46 @@ async def test_refresh_is_limited_per_account_across_ips(app: FastAPI) -> None:
     async with client_from(app, "10.3.2.1") as fresh_ip:
         limited = await fresh_ip.post("/api/v1/auth/refresh", json={"refresh_token": token})
         assert_limited(limited)
+
+
+class Clock:
+    """A hand-moved monotonic clock."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def test_memory_window_moves_with_time() -> None:
+    clock = Clock()
+    limiter = RateLimiter(MemoryWindows(clock))
+    await limiter.hit("2/minute", "k")  # t = 0
+    clock.now += 30
+    await limiter.hit("2/minute", "k")  # t = 30
+    clock.now += 10
+    with pytest.raises(RateLimited) as caught:  # t = 40: the first hit frees up at t = 60
+        await limiter.hit("2/minute", "k")
+    assert caught.value.retry_after == 20
+    await limiter.check("2/minute", "other")  # check counts nothing...
+    await limiter.check("2/minute", "other")
+    await limiter.hit("2/minute", "other")  # ...so both hits of "other" are still free
+    await limiter.hit("2/minute", "other")
+    clock.now += 21  # t = 61: only the t = 30 hit is in the window
+    await limiter.hit("2/minute", "k")
+    with pytest.raises(RateLimited):
+        await limiter.hit("2/minute", "k")
+    await limiter.hit("5/hour", "k")  # another limit on the same key is its own window
+
+
+async def test_memory_windows_forget_idle_keys() -> None:
+    clock = Clock()
+    windows = MemoryWindows(clock)
+    limiter = RateLimiter(windows)
+    for n in range(MemoryWindows.SWEEP_EVERY - 1):
+        await limiter.hit("1/minute", f"ip:{n}")
+    assert len(windows) == MemoryWindows.SWEEP_EVERY - 1
+    clock.now += 61
+    await limiter.hit("1/minute", "ip:last")  # the sweep's turn: every other window is idle
+    assert len(windows) == 1
