@@ -143,7 +143,7 @@ async def api_samples(
     The third value is the API's extra CPU per request in this process (the in-process
     client's share included), which load on the machine inflates far less than wall time.
     """
-    app = create_app(settings)
+    app = create_app(settings, server_process=True)  # as `coderoom serve`: heap settled
     async with LifespanManager(app, startup_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://bench") as client:
