@@ -18,9 +18,12 @@ from browser.helpers import (
 
 
 def open_pair(
-    new_context: NewContext, title: str, *, proctoring: bool = False
+    new_context: NewContext, title: str, *, proctoring: bool = False, languages: bool = True
 ) -> tuple[Page, Page, RoomInfo]:
-    """A signed-in host and an auto-admitted guest in a fresh room, both live."""
+    """A signed-in host and an auto-admitted guest in a fresh room, both live.
+
+    With ``languages``, also wait until the guest's run-language picker is filled.
+    """
     host = new_context().new_page()
     sign_up(host, "Hana Host")
     form = host.get_by_role("form", name="Create a room")
@@ -31,7 +34,8 @@ def open_pair(
     guest = new_context().new_page()
     guest_join(guest, room.invite_link, "Gus Guest")
     wait_live(guest)
-    wait_languages(guest)
+    if languages:
+        wait_languages(guest)
     return host, guest, room
 
 

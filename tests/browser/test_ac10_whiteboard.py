@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from browser.helpers import NewContext, create_room, guest_join, shot, sign_up, wait_live
+from browser.helpers import NewContext, shot
+from browser.panels import open_pair
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -49,13 +50,7 @@ def _tool(page: Page, name: str) -> None:
 
 
 def test_whiteboard_live_and_replay(new_context: NewContext, screenshot_dir: Path) -> None:
-    host = new_context().new_page()
-    sign_up(host, "Hana Host")
-    room = create_room(host, "AC10 whiteboard", auto_admit=True)
-    wait_live(host)
-    guest = new_context().new_page()
-    guest_join(guest, room.invite_link, "Gus Guest")
-    wait_live(guest)
+    host, guest, room = open_pair(new_context, "AC10 whiteboard", languages=False)
     _open_board(host)
     _open_board(guest)
 
@@ -96,6 +91,18 @@ def test_whiteboard_live_and_replay(new_context: NewContext, screenshot_dir: Pat
     host.get_by_role("tab", name="Code", exact=True).click()
     host.mouse.move(5, 5)
     expect(pointer).to_have_count(0)
+
+    # Drawing the host has not seen marks the Whiteboard tab; opening it clears the mark.
+    _tool(guest, "Ellipse")
+    _drag(guest, [(300, 600), (700, 900)])
+    expect(host.get_by_test_id("whiteboard-unseen")).to_be_visible()
+    host.get_by_role("tab", name=re.compile("^Whiteboard")).click()
+    expect(host.get_by_test_id("whiteboard-unseen")).to_have_count(0)
+    expect(host.get_by_test_id("wb-shape")).to_have_count(3)
+    # The guest's eraser takes the ellipse away for both.
+    _tool(guest, "Eraser")
+    _drag(guest, [(690, 750), (710, 750)])
+    expect(host.get_by_test_id("wb-shape")).to_have_count(2)
 
     # The replay shows the board as it was: empty at the start, both shapes at the end.
     host.wait_for_timeout(300)  # the update log commits every 50 ms

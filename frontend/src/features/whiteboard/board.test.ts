@@ -82,6 +82,17 @@ describe("BoardEditor", () => {
     expect(kinds(a)).toEqual(["rect"])
   })
 
+  it("undoes one sweep of the eraser at once", () => {
+    const doc = new Y.Doc()
+    const me = new BoardEditor(doc, "p1")
+    const [rect, pen] = [me.add(RECT), me.add(PEN)]
+    me.erase([rect])
+    me.erase([pen], { sameStep: true })
+    expect(kinds(doc)).toEqual([])
+    me.undo()
+    expect(kinds(doc)).toEqual(["rect", "pen"])
+  })
+
   it("undoes an erase and a clear", () => {
     const doc = new Y.Doc()
     const me = new BoardEditor(doc, "p1")

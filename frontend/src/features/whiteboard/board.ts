@@ -145,11 +145,14 @@ export class BoardEditor {
     }
   }
 
-  /** Remove the shapes with these ids (anyone's: the board is shared), as one step. */
-  erase(ids: Iterable<string>): void {
+  /**
+   * Remove the shapes with these ids (anyone's: the board is shared), as one step; with
+   * `sameStep`, as part of the previous step (one sweep of the eraser undoes at once).
+   */
+  erase(ids: Iterable<string>, { sameStep = false } = {}): void {
     const gone = new Set(ids)
     if (gone.size === 0) return
-    this.undoManager.stopCapturing()
+    if (!sameStep) this.undoManager.stopCapturing()
     this.doc.transact(() => {
       for (let i = this.board.length - 1; i >= 0; i--) {
         const id = this.board.get(i)?.get("id")

@@ -15,6 +15,7 @@ import { Proctoring } from "@/features/proctoring/components/Proctoring"
 import type { Participant, Room } from "@/features/rooms/api"
 import type { ParticipantsApi } from "@/features/rooms/hooks/useParticipants"
 import { SnapshotsPanel } from "@/features/snapshots/components/SnapshotsPanel"
+import { BoardBadge } from "@/features/whiteboard/components/BoardBadge"
 import { Whiteboard } from "@/features/whiteboard/components/Whiteboard"
 import type { monaco } from "@/lib/monaco"
 import type { RoomEvents } from "@/lib/room-protocol"
@@ -64,6 +65,7 @@ export const roomPanels: PanelSlot[] = [
     label: "Whiteboard",
     area: "main",
     visible: () => true,
+    badge: () => <BoardBadge />,
     // Anyone who may edit the code may draw; clearing everyone's drawings is for the staff.
     render: (ctx) =>
       ctx.doc ? (

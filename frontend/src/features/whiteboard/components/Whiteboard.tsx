@@ -5,7 +5,14 @@ import { type KeyboardEvent, type PointerEvent, useEffect, useRef, useState } fr
 import type { Awareness } from "y-protocols/awareness"
 import type * as Y from "yjs"
 import { type ShapeInput, type ShapeKind, type Stroke, boardPoint, hits } from "../board"
-import { useBoardEditor, usePointerPublisher, usePointers, useShapes } from "../hooks/useBoard"
+import {
+  useBoardEditor,
+  useOnScreen,
+  usePointerPublisher,
+  usePointers,
+  useShapes,
+  useUnseenChanges,
+} from "../hooks/useBoard"
 import type { BoardPointer } from "../pointers"
 import { BoardSurface, ShapeView } from "./BoardShapes"
 
@@ -79,8 +86,15 @@ export function Whiteboard({
   const [color, setColor] = useState(COLORS[0]!.value)
   const [draft, setDraft] = useState<ShapeInput | null>(null)
   const svg = useRef<SVGSVGElement>(null)
+  const [root, setRoot] = useState<HTMLDivElement | null>(null)
+  const onScreen = useOnScreen(root)
+  useUnseenChanges(doc, onScreen)
+  // Switching to the code tab takes our pointer off the others' boards.
+  useEffect(() => {
+    if (!onScreen) publishPointer(null)
+  }, [onScreen, publishPointer])
   const pen = useRef<PenState | null>(null)
-  const erasing = useRef(false)
+  const erasing = useRef<"no" | "started" | "sweeping">("no")
 
   const endPen = () => endStroke(pen)
   useEffect(() => () => endStroke(pen), [])
@@ -92,9 +106,12 @@ export function Whiteboard({
     return boardPoint(p.x, p.y)
   }
 
+  // One sweep of the eraser (pointer down to up) is one undo step.
   const eraseAt = (x: number, y: number) => {
     const hit = shapes.filter((s) => hits(s, x, y, ERASER_REACH)).map((s) => s.id)
-    if (hit.length > 0) editor?.erase(hit)
+    if (hit.length === 0 || !editor) return
+    editor.erase(hit, { sameStep: erasing.current === "sweeping" })
+    erasing.current = "sweeping"
   }
 
   const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
@@ -103,7 +120,7 @@ export function Whiteboard({
     e.currentTarget.setPointerCapture(e.pointerId)
     e.currentTarget.focus()
     if (tool === "eraser") {
-      erasing.current = true
+      erasing.current = "started"
       eraseAt(...at)
     } else if (tool === "pen") {
       endPen()
@@ -128,7 +145,7 @@ export function Whiteboard({
       if (Math.hypot(at[0] - state.last[0], at[1] - state.last[1]) < MIN_STEP) return
       state.pending.push(...at)
       state.last = at
-    } else if (erasing.current) {
+    } else if (erasing.current !== "no") {
       eraseAt(...at)
     } else if (draft) {
       setDraft({ ...draft, points: [draft.points[0]!, draft.points[1]!, ...at] })
@@ -137,7 +154,7 @@ export function Whiteboard({
 
   const onPointerUp = () => {
     endPen()
-    erasing.current = false
+    erasing.current = "no"
     if (!draft) return
     const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = draft.points
     // A click without a drag draws nothing.
@@ -155,7 +172,7 @@ export function Whiteboard({
   }
 
   return (
-    <div className="wb" data-testid="whiteboard">
+    <div className="wb" data-testid="whiteboard" ref={setRoot}>
       <div className="wb-toolbar row" role="toolbar" aria-label="Whiteboard tools">
         {TOOLS.map((t) => (
           <Button

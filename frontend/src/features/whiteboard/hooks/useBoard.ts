@@ -1,11 +1,12 @@
 // The live board's subscriptions: its shapes, the others' pointers, our own editor (undo
 // scope) and the throttled publishing of our pointer. Every subscription is released in its
 // effect's cleanup.
-import { useEffect, useRef, useState } from "react"
+import { useCallback, useEffect, useRef, useState } from "react"
 import type { Awareness } from "y-protocols/awareness"
 import type * as Y from "yjs"
 import { BoardEditor, type Shape, boardOf, readShapes } from "../board"
 import { AWARENESS_FIELD, type BoardPointer, boardPointers } from "../pointers"
+import { setUnseen } from "../unread"
 
 // Awareness is capped at 30 messages a second per connection (burst 60), shared with the
 // editor's cursor: a pointer position goes out at most every 80 ms (12.5 a second).
@@ -22,6 +23,40 @@ export function useShapes(doc: Y.Doc): Shape[] {
     return () => board.unobserveDeep(update)
   }, [doc])
   return shapes
+}
+
+/** Whether `element` is on screen (false while its tab is hidden). */
+export function useOnScreen(element: Element | null): boolean {
+  const [visible, setVisible] = useState(false)
+  useEffect(() => {
+    if (!element) return
+    const observer = new IntersectionObserver(([entry]) =>
+      setVisible(entry?.isIntersecting ?? false),
+    )
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [element])
+  return visible
+}
+
+/** Marks others' drawing as unseen while the board is off screen, and as seen once it shows. */
+export function useUnseenChanges(doc: Y.Doc, visible: boolean): void {
+  const onScreen = useRef(visible)
+  onScreen.current = visible
+  useEffect(() => {
+    if (visible) setUnseen(false)
+  }, [visible])
+  useEffect(() => {
+    const board = boardOf(doc)
+    const onChange = (_events: unknown[], transaction: Y.Transaction) => {
+      if (!transaction.local && !onScreen.current) setUnseen(true)
+    }
+    board.observeDeep(onChange)
+    return () => {
+      board.unobserveDeep(onChange)
+      setUnseen(false)
+    }
+  }, [doc])
 }
 
 /** The other participants' pointers over the board, live. */
@@ -93,14 +128,19 @@ export function usePointerPublisher(
     },
     [awareness],
   )
-  return (at) => {
-    pending.current = at
-    if (timer.current) return
-    const wait = Math.max(0, POINTER_INTERVAL_MS - (performance.now() - lastSent.current))
-    timer.current = window.setTimeout(() => {
-      timer.current = 0
-      lastSent.current = performance.now()
-      awareness.setLocalStateField(AWARENESS_FIELD, pending.current)
-    }, wait)
-  }
+  return useCallback(
+    (at) => {
+      pending.current = at
+      if (timer.current) return
+      const wait = Math.max(0, POINTER_INTERVAL_MS - (performance.now() - lastSent.current))
+      timer.current = window.setTimeout(() => {
+        timer.current = 0
+        // Every awareness change is a message to the room: "still off the board" is none.
+        if (pending.current === null && !awareness.getLocalState()?.[AWARENESS_FIELD]) return
+        lastSent.current = performance.now()
+        awareness.setLocalStateField(AWARENESS_FIELD, pending.current)
+      }, wait)
+    },
+    [awareness],
+  )
 }
