@@ -200,22 +200,20 @@ export function Whiteboard({
             />
           ))}
         </fieldset>
-        <Button
-          variant="ghost"
-          aria-label="Undo my last drawing"
-          disabled={!canDraw || !canUndo}
-          onClick={() => editor?.undo()}
-        >
-          Undo
-        </Button>
-        <Button
-          variant="ghost"
-          aria-label="Redo my drawing"
-          disabled={!canDraw || !canRedo}
-          onClick={() => editor?.redo()}
-        >
-          Redo
-        </Button>
+        {[
+          { label: "Undo", name: "Undo my last drawing", can: canUndo, run: () => editor?.undo() },
+          { label: "Redo", name: "Redo my drawing", can: canRedo, run: () => editor?.redo() },
+        ].map((step) => (
+          <Button
+            key={step.label}
+            variant="ghost"
+            aria-label={step.name}
+            disabled={!canDraw || !step.can}
+            onClick={step.run}
+          >
+            {step.label}
+          </Button>
+        ))}
         {canClear && canDraw ? (
           <ConfirmButton
             label="Clear"
