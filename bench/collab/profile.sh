@@ -15,14 +15,8 @@ SC=${1:?scenario}
 PORT=${PORT_CR:-18510}
 OUT=$ROOT/bench/results
 mkdir -p "$OUT"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
-PIN=(taskset -c 0) LG=(taskset -c 1)
-command -v taskset >/dev/null || { PIN=(); LG=(); }
-wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-rooms_needed() { case $1 in scale) echo 500 ;; interview) echo 100 ;; small) echo 10 ;; *) echo 1 ;; esac; }
+# shellcheck source=bench/collab/common.sh
+source "$ROOT/bench/collab/common.sh"
 
 export CODEROOM_VAR_DIR=$WORK/var CODEROOM_MODE=test CODEROOM_LOG_LEVEL=INFO
 "${PIN[@]}" "$ROOT/.venv/bin/coderoom" serve --migrate --port "$PORT" >"$OUT/profile-server.log" 2>&1 &

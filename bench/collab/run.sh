@@ -21,18 +21,13 @@ PORT_YWS=${PORT_YWS:-18501}
 OUT=$ROOT/bench/results
 mkdir -p "$OUT"
 : >"$OUT/table.md"
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"; }
-trap cleanup EXIT
-PIN=(taskset -c 0) LG=(taskset -c 1)
-command -v taskset >/dev/null || { PIN=(); LG=(); }
+# shellcheck source=bench/collab/common.sh
+source "$ROOT/bench/collab/common.sh"
 
 (cd "$HARNESS" && { [[ -d node_modules/y-websocket ]] || npm ci --no-audit --no-fund --loglevel=error; })
 for port in "$PORT_CR" "$PORT_YWS"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use" >&2; exit 1; fi
 done
-wait_port() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 
 export CODEROOM_VAR_DIR=$WORK/var CODEROOM_MODE=test CODEROOM_LOG_LEVEL=INFO
 "${PIN[@]}" "$ROOT/.venv/bin/coderoom" serve --migrate --port "$PORT_CR" >"$OUT/coderoom-server.log" 2>&1 &
@@ -49,7 +44,6 @@ PIDS+=("$YWS_NODE")
 wait_port "$PORT_CR"
 # Fresh rooms for every scenario and round, as the reference gets (its room names are
 # random): a scenario measures first loads too, and the join tests start from empty docs.
-rooms_needed() { case $1 in scale) echo 500 ;; interview) echo 100 ;; small) echo 10 ;; *) echo 1 ;; esac; }
 
 for round in $(seq 1 "$ROUNDS"); do
   for sc in $SCENARIOS; do
