@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
+from sqlalchemy.ext.asyncio import AsyncSession
 
 import accounts
 from coderoom.problems.seed import seed_library
@@ -48,3 +51,20 @@ async def test_new_clients_get_the_current_document_after_every_change(
             await wait_for(lambda e=expected: str(text(watcher)) == e)  # the server has it
             async with pycrdt_client(url) as (first, _), pycrdt_client(url) as (second, _):
                 assert str(text(first)) == str(text(second)) == expected
+
+
+async def test_a_connected_client_keeps_no_database_session_alive(
+    live: LiveServer, room: RoomSetup
+) -> None:
+    # A thousand connected clients must not mean a thousand closed sessions in memory: the
+    # garbage collector walks every live object in each full collection.
+    def sessions() -> int:
+        return sum(isinstance(o, AsyncSession) for o in gc.get_objects())
+
+    url = live.doc_url(room.room_id, room.candidate_token)
+    async with pycrdt_client(url):  # the room is loaded and its first connect done
+        gc.collect()
+        before = sessions()
+        async with pycrdt_client(url), pycrdt_client(url), pycrdt_client(url):
+            gc.collect()
+            assert sessions() - before < 3
