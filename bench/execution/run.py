@@ -228,7 +228,7 @@ def main() -> None:
     print(f"sandbox: {'warm slots' if pool.sandbox.warm else 'bwrap per run'}")
     print(
         "| language | bare median / p95 ms | sandbox run median / p95 ms (×bare) | overhead ms "
-        "| CPU ms/run bare / sandbox | job direct median ms | API median / p95 ms "
+        "| CPU ms/run bare / sandbox | job direct median ms | API median / p95 ms (×bare) "
         "| API − direct ms (median of pairs) | API − direct CPU ms |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
@@ -245,7 +245,7 @@ def main() -> None:
         print(
             f"| {language_id} | {bm:.1f} / {bp:.1f} | {sm:.1f} / {sp:.1f} (×{sm / bm:.2f}) "
             f"| {sm - bm:+.1f} | {bare.cpu_per_run():.1f} / {boxed.cpu_per_run():.1f} "
-            f"| {dm:.1f} | {am:.1f} / {ap:.1f} | {added:+.1f} | {api_cpu:+.1f} |"
+            f"| {dm:.1f} | {am:.1f} / {ap:.1f} (×{am / bm:.2f}) | {added:+.1f} | {api_cpu:+.1f} |"
         )
     print()
     print("| concurrency | bare runs/s | sandbox runs/s | sandbox / bare |")
