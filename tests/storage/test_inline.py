@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, text
+from sqlalchemy import Column, Integer, MetaData, Table, insert, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
@@ -97,7 +97,7 @@ async def test_writer_commits_what_every_reader_sees(
     engines: Engines, writer: tuple[InlineWriter, Table]
 ) -> None:
     inline, table = writer
-    assert inline.try_insert(table, {"x": 2})
+    assert inline.try_insert(insert(table), {"x": 2})
     assert await _count(engines[1]) == 2
 
 
@@ -110,11 +110,11 @@ async def test_writer_gives_way_at_once_to_a_held_lock(
     holder = sqlite3.connect(tmp_path / "db.sqlite", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     started = time.perf_counter()
-    assert not inline.try_insert(table, {"x": 2})
+    assert not inline.try_insert(insert(table), {"x": 2})
     assert time.perf_counter() - started < 1  # sqlite3 would wait 5 s by default
     holder.execute("COMMIT")
     holder.close()
-    assert inline.try_insert(table, {"x": 3})
+    assert inline.try_insert(insert(table), {"x": 3})
     async with engines[1]() as session:
         assert (await session.execute(text("SELECT x FROM t ORDER BY x"))).scalars().all() == [
             1,
@@ -128,7 +128,7 @@ async def test_writer_raises_other_failures_and_keeps_nothing(
     inline, _ = writer
     wrong = Table("t", MetaData(), Column("no_such_column", Integer))
     with pytest.raises(OperationalError, match="no_such_column"):
-        inline.try_insert(wrong, {"no_such_column": 1})
+        inline.try_insert(insert(wrong), {"no_such_column": 1})
     assert await _count(engines[1]) == 1
 
 

@@ -335,7 +335,7 @@ async def record_run(
     )
     # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
     row = {c.key: getattr(run, c.key) for c in _RUNS.columns}
-    if writer is None or not writer.try_insert(_RUNS, row):
+    if writer is None or not writer.try_insert(_INSERT_RUN, row):
         await session.execute(_INSERT_RUN, row)
         await session.commit()
     return run

@@ -34,7 +34,7 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from sqlalchemy import URL, Insert, Table, event, insert, pool
+from sqlalchemy import URL, Insert, event, pool
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
@@ -107,17 +107,13 @@ class InlineWriter:
             connect_args={"check_same_thread": False, "timeout": 0},
         )
         event.listen(self._engine, "connect", _never_wait)
-        self._inserts: dict[Table, Insert] = {}
 
-    def try_insert(self, table: Table, row: Mapping[str, Any]) -> bool:
-        """Insert ``row`` and commit; False, with nothing written, if the lock is taken.
+    def try_insert(self, statement: Insert, row: Mapping[str, Any]) -> bool:
+        """Run ``statement`` for ``row`` and commit; False, nothing written, if the lock is taken.
 
         Raises:
             sqlalchemy.exc.DBAPIError: any other failure (constraints...), rolled back.
         """
-        statement = self._inserts.get(table)
-        if statement is None:
-            statement = self._inserts[table] = insert(table)
         try:
             with self._engine.begin() as conn:
                 conn.execute(statement, row)
