@@ -27,6 +27,7 @@ from coderoom.collab.store import UpdateLog, load_doc, write_checkpoint
 from coderoom.core.errors import Unavailable
 from coderoom.realtime.bus import Bus
 from coderoom.realtime.events import room_topic
+from coderoom.storage.inline import InlineWriter
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ class RoomManager:
         config: tunables.
         reader: the session factory for room loads (the app's hot-path reads), if not
             ``sessionmaker``.
+        writer: the app's inline SQLite writer for the update log, if it has one.
     """
 
     def __init__(
@@ -77,9 +79,12 @@ class RoomManager:
         config: ManagerConfig | None = None,
         *,
         reader: async_sessionmaker[AsyncSession] | None = None,
+        writer: InlineWriter | None = None,
     ) -> None:
         self.config = config or ManagerConfig()
-        self.updates = UpdateLog(sessionmaker, interval_s=self.config.flush_interval_s)
+        self.updates = UpdateLog(
+            sessionmaker, interval_s=self.config.flush_interval_s, writer=writer
+        )
         self._sessionmaker = sessionmaker
         self._reader = reader or sessionmaker
         self._bus = bus
@@ -115,6 +120,8 @@ class RoomManager:
         Raises:
             Unavailable: the room could not be loaded in time.
         """
+        if (room := self.loaded(room_id)) is not None:
+            return room  # most connects: no deadline and no shield (a timer, a future) to arm
         future = self._rooms.get(room_id)
         if future is None:
             future = asyncio.get_running_loop().create_future()
@@ -240,6 +247,11 @@ async def room_manager_component(
     _settings: Any, state: dict[str, Any]
 ) -> AsyncIterator[dict[str, Any]]:
     """App lifespan component: the process's ``RoomManager`` (after the database and bus)."""
-    manager = RoomManager(state["sessionmaker"], state["bus"], reader=state["read_sessionmaker"])
+    manager = RoomManager(
+        state["sessionmaker"],
+        state["bus"],
+        reader=state["read_sessionmaker"],
+        writer=state["inline_writer"],
+    )
     async with manager.running():
         yield {"room_manager": manager}

@@ -344,7 +344,8 @@ class CollabRoom:
 
     def request_sync(self) -> None:
         """Ask other nodes for the updates this node misses (after load, and periodically)."""
-        self._publish(b"q" + self.doc.get_state())
+        if self._bus.spans_nodes:  # else nobody would answer: skip encoding the state
+            self._publish(b"q" + self.doc.get_state())
 
     def on_bus(self, topic: str, payload: bytes) -> None:
         """Handle one bus message for this room (collab or room-event topic)."""

@@ -20,18 +20,19 @@ Use it through ``AsyncSession`` (``AsyncConnection.execute`` insists on an await
 refuses it), for short indexed reads on hot paths (socket connects, room loads), never for a
 scan whose size the caller does not control.
 
-``InlineWriter`` does the same for single-statement inserts on hot paths (a run's record),
-where aiosqlite's begin, execute, commit and reset cost about eight hand-offs. It never
-waits for the write lock: with a zero busy timeout a held lock fails the insert at once and
-the caller takes the ordinary (threaded, waiting) session instead. Its connection never
-checkpoints (``wal_autocheckpoint`` 0), so a commit appends to the WAL and does not fsync;
-the main engine's connections, which write far more, keep the WAL checkpointed.
+``InlineWriter`` does the same for single-statement inserts on hot paths (a run's record,
+a batch of the update log), where aiosqlite's begin, execute, commit and reset cost about
+eight hand-offs. It never waits for the write lock: with a zero busy timeout a held lock
+fails the insert at once and the caller takes the ordinary (threaded, waiting) session
+instead. Its connection never checkpoints (``wal_autocheckpoint`` 0), so a commit appends
+to the WAL and does not fsync; the main engine's connections keep the WAL checkpointed
+(a frequent writer such as the update log sends some of its writes through them).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import URL, Insert, event, pool
@@ -108,15 +109,17 @@ class InlineWriter:
         )
         event.listen(self._engine, "connect", _never_wait)
 
-    def try_insert(self, statement: Insert, row: Mapping[str, Any]) -> bool:
-        """Run ``statement`` for ``row`` and commit; False, nothing written, if the lock is taken.
+    def try_insert(
+        self, statement: Insert, rows: Mapping[str, Any] | Sequence[Mapping[str, Any]]
+    ) -> bool:
+        """Insert ``rows`` (one or many) and commit; False, nothing written, if the lock is taken.
 
         Raises:
             sqlalchemy.exc.DBAPIError: any other failure (constraints...), rolled back.
         """
         try:
             with self._engine.begin() as conn:
-                conn.execute(statement, row)
+                conn.execute(statement, rows)
         except OperationalError as exc:
             if getattr(exc.orig, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY:
                 return False
