@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import anyio
@@ -10,7 +11,13 @@ import websockets
 from websockets.frames import Frame, Opcode
 
 from asgi_server import Scope, serve_websocket
-from coderoom.realtime.websocket import PROTOCOL, binary_frame, direct_receive, direct_send
+from coderoom.realtime.websocket import (
+    PROTOCOL,
+    DirectSendProtocol,
+    binary_frame,
+    direct_receive,
+    direct_send,
+)
 
 pytestmark = pytest.mark.anyio
 
@@ -160,3 +167,23 @@ async def test_a_failing_receiver_drops_the_connection() -> None:
         with pytest.raises(websockets.ConnectionClosed):
             await ws.recv()
     assert ended == ["websocket.disconnect"]
+
+
+async def test_the_handshake_is_not_kept_for_the_connections_life() -> None:
+    # Every full collection walks what each open connection keeps alive.
+    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
+        await _accept(receive, send)
+        await send({"type": "websocket.send", "bytes": b"open"})
+        await receive()
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url) as ws,
+    ):
+        assert await ws.recv() == b"open"
+        gc.collect()  # earlier tests' closed connections
+        protocols = [o for o in gc.get_objects() if isinstance(o, DirectSendProtocol)]
+        assert len(protocols) == 1
+        assert protocols[0].handshake_complete
+        assert not hasattr(protocols[0], "request")
+        assert not hasattr(protocols[0], "response")

@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from typing_extensions import override
+from uvicorn._types import ASGISendEvent
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request
 from websockets.protocol import State
@@ -98,6 +99,15 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
         if scope is not None:
             scope["extensions"][EXTENSION] = self._send_direct
             scope["extensions"][RECEIVE_EXTENSION] = self._install_receiver
+
+    @override
+    async def send(self, message: ASGISendEvent) -> None:
+        await super().send(message)
+        if message["type"] == "websocket.accept" and self.handshake_complete:
+            # uvicorn keeps the handshake's request and response (two header sets, about
+            # thirty objects) for the connection's life, and reads them only until the
+            # response is sent; every full collection walked them for every connection.
+            del self.request, self.response
 
     def _install_receiver(self, receiver: Receiver | None) -> bool:
         if receiver is not None and not self.queue.empty():
