@@ -5789,7 +5789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProblemFull"] | components["schemas"]["ProblemPublic"];
+                    "application/json": components["schemas"]["ProblemFull"] | components["schemas"]["ProblemPublic"] | null;
                 };
             };
             /** @description Bad Request */

@@ -140,7 +140,7 @@ async def set_room_problem(
 @router.get("/rooms/{room_id}/problem", summary="The room's problem (candidate-safe)")
 async def get_room_problem(
     room_id: RoomId, principal: CurrentPrincipal, session: SessionDep
-) -> ProblemFull | ProblemPublic:
+) -> ProblemFull | ProblemPublic | None:
     return await submissions.room_problem(session, principal, room_id)
 
 

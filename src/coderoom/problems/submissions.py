@@ -116,17 +116,23 @@ async def attach_problem(
 
 async def room_problem(
     session: AsyncSession, principal: Principal, room_id: str
-) -> ProblemPublic | ProblemFull:
-    """The room's problem: full for staff, candidate-safe for everyone else.
+) -> ProblemPublic | ProblemFull | None:
+    """The room's problem: full for staff, candidate-safe for everyone else; None if unset.
+
+    "No problem" is an ordinary state of a room, asked for on every room load: an answer,
+    not an error (a 404 would log a failed request in every participant's console).
 
     Raises:
-        NotFound: no such room for the caller, or no problem attached.
+        NotFound: no such room for the caller.
         Forbidden: not admitted.
     """
     access = await rooms_access.access_room_by_id(
         session, principal, room_id, need=Need.VIEW, allow_ended=True
     )
-    problem = await _attached(session, access)
+    try:
+        problem = await _attached(session, access)
+    except NotFound:
+        return None
     return await service.problem_view(session, problem, full=is_staff(access))
 
 

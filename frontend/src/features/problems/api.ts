@@ -1,5 +1,5 @@
 import type { components } from "@/api/schema"
-import { ApiError, api, roomHeaders, unwrap } from "@/lib/http"
+import { api, roomHeaders, unwrap } from "@/lib/http"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 
 export type ProblemSummary = components["schemas"]["ProblemSummary"]
@@ -33,19 +33,13 @@ export function isFullSubmission(s: Submission): s is SubmissionFull {
 export function useRoomProblem(roomId: string) {
   return useQuery({
     queryKey: roomProblemKey(roomId),
-    queryFn: async (): Promise<RoomProblem | null> => {
-      try {
-        return unwrap(
-          await api.GET("/api/v1/rooms/{room_id}/problem", {
-            params: { path: { room_id: roomId } },
-            headers: roomHeaders(roomId),
-          }),
-        )
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null
-        throw error
-      }
-    },
+    queryFn: async (): Promise<RoomProblem | null> =>
+      unwrap(
+        await api.GET("/api/v1/rooms/{room_id}/problem", {
+          params: { path: { room_id: roomId } },
+          headers: roomHeaders(roomId),
+        }),
+      ),
   })
 }
 
