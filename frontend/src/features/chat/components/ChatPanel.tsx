@@ -39,6 +39,7 @@ export function ChatPanel({ events, meId }: { events: RoomEvents; meId: string }
   return (
     <div className="panel chat-panel" ref={root}>
       <ol className="chat-messages" aria-label="Chat messages" data-testid="chat-messages">
+        {count === 0 ? <li className="muted small">No messages yet.</li> : null}
         {state.messages.map((m) => (
           <li key={m.seq} className={`chat-message${m.participant_id === meId ? " mine" : ""}`}>
             <span className="chat-meta small muted">
