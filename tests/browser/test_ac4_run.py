@@ -50,7 +50,8 @@ def test_python_runs_are_shared_and_limited(new_context: NewContext, screenshot_
     for run in (entry, host_entry):
         expect(run.get_by_test_id("stdout")).to_contain_text("hi")
         expect(run.get_by_test_id("exit-code")).to_have_text("exit code 0")
-        expect(run.get_by_test_id("run-who")).to_contain_text("Gus Guest")
+        # The language's name from the server's list, not its id.
+        expect(run.get_by_test_id("run-who")).to_have_text("Gus Guest ran Python 3")
     shot(host, screenshot_dir, "ac4-run-output-host")
 
     # Ctrl+Enter runs too (from inside the editor).

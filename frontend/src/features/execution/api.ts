@@ -17,6 +17,12 @@ export function useLanguages() {
   })
 }
 
+/** A language's display name ("Python 3"); its id until the list has loaded. */
+export function useLanguageName(id: string): string {
+  const { data } = useLanguages()
+  return data?.find((l) => l.id === id)?.name ?? id
+}
+
 export interface RunInput {
   language: string
   code: string

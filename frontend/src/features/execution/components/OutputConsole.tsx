@@ -1,5 +1,6 @@
 import { formatMemory, formatTime, verdictLabel, verdictTone } from "@/lib/format"
 import { useEffect, useRef } from "react"
+import { useLanguageName } from "../api"
 import { type ConsoleRun, type ConsoleState, clipOutput, runErrorText } from "../console"
 
 /** Runs rendered in full; older ones stay in state but off the page. */
@@ -34,6 +35,7 @@ function Stream({
 
 function RunEntry({ run }: { run: ConsoleRun }) {
   const who = run.by.name ?? "Someone"
+  const language = useLanguageName(run.language)
   const { result } = run
   if (result === null && run.error === null) {
     return (
@@ -48,7 +50,7 @@ function RunEntry({ run }: { run: ConsoleRun }) {
           <span className="spinner spinner-small" aria-hidden="true" />
           <span data-testid="run-status">Running…</span>
           <span className="run-who">
-            {who} ran {run.language}
+            {who} ran {language}
           </span>
         </div>
       </li>
@@ -62,7 +64,7 @@ function RunEntry({ run }: { run: ConsoleRun }) {
             {runErrorText(run.error ?? "")}
           </span>
           <span className="run-who">
-            {who} ran {run.language}
+            {who} ran {language}
           </span>
         </div>
       </li>
@@ -75,7 +77,7 @@ function RunEntry({ run }: { run: ConsoleRun }) {
           {verdictLabel(result.status)}
         </span>
         <span className="run-who" data-testid="run-who">
-          {who} ran {run.language}
+          {who} ran {language}
         </span>
         <span className="run-metric" data-testid="exit-code">
           {result.exit_code === null ? "no exit code" : `exit code ${result.exit_code}`}
