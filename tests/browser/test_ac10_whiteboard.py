@@ -121,3 +121,86 @@ def test_whiteboard_live_and_replay(new_context: NewContext, screenshot_dir: Pat
     slider.press("End")
     expect(replayed).to_have_count(2)
     shot(host, screenshot_dir, "ac10-whiteboard-replay")
+
+
+def _rect_box(page: Page) -> list[str | None]:
+    rect = page.get_by_test_id("wb-shape").and_(page.locator("[data-kind=rect]"))
+    return [rect.get_attribute(name) for name in ("x", "y", "width", "height")]
+
+
+def test_whiteboard_select_move_resize_text_delete(
+    new_context: NewContext, screenshot_dir: Path
+) -> None:
+    host, guest, room = open_pair(new_context, "AC10 whiteboard editing", languages=False)
+    _open_board(host)
+    _open_board(guest)
+
+    # While the host drags out a rectangle, both see it grow; released, it is a shape.
+    _tool(host, "Rectangle")
+    host.mouse.move(*_at(host, 200, 200))
+    host.mouse.down()
+    host.mouse.move(*_at(host, 400, 350), steps=6)
+    expect(host.get_by_test_id("wb-draft")).to_have_count(1)
+    expect(guest.get_by_test_id("wb-draft")).to_have_attribute("data-kind", "rect")
+    expect(guest.get_by_test_id("wb-shape")).to_have_count(0)
+    host.mouse.up()
+    expect(guest.get_by_test_id("wb-shape")).to_have_count(1)
+    expect(guest.get_by_test_id("wb-draft")).to_have_count(0)
+
+    # The host selects it by its edge and drags it: the guest sees it move.
+    _tool(host, "Select")
+    _drag(host, [(200, 275), (350, 325), (500, 375)])
+    expect(host.get_by_test_id("wb-selection")).to_be_visible()
+    rect = guest.locator("[data-testid=wb-shape][data-kind=rect]")
+    expect(rect).to_have_attribute("x", "500")
+    expect(rect).to_have_attribute("y", "300")
+    # Its south-east handle resizes it; the host's Ctrl+Z takes the resize back.
+    _drag(host, [(700, 450), (800, 550)])
+    expect(rect).to_have_attribute("width", "300")
+    expect(rect).to_have_attribute("height", "250")
+    shot(host, screenshot_dir, "ac10-whiteboard-selected")
+    host.keyboard.press("Control+z")
+    expect(rect).to_have_attribute("width", "200")
+    expect(rect).to_have_attribute("x", "500")
+
+    # The guest writes a label; the host sees it, then the guest's double-click edits it.
+    _tool(guest, "Text")
+    guest.mouse.click(*_at(guest, 300, 700))
+    label_box = guest.get_by_role("textbox", name="Label text")
+    expect(label_box).to_be_focused()
+    guest.keyboard.type("Queue")
+    guest.keyboard.press("Enter")
+    label = host.locator("[data-testid=wb-shape][data-kind=text]")
+    expect(label).to_have_text("Queue")
+    _tool(guest, "Select")
+    guest.mouse.dblclick(*_at(guest, 330, 715))
+    expect(label_box).to_have_value("Queue")
+    guest.keyboard.type("Stack")  # the old text is selected: typing replaces it
+    guest.keyboard.press("Enter")
+    expect(label).to_have_text("Stack")
+    expect(label).to_have_count(1)
+
+    # The host selects the rectangle and deletes it with the Delete key.
+    host.mouse.click(*_at(host, 500, 375))
+    host.keyboard.press("Delete")
+    expect(rect).to_have_count(0)
+    expect(guest.get_by_test_id("wb-shape")).to_have_count(1)
+    shot(guest, screenshot_dir, "ac10-whiteboard-label")
+
+    # The replay: at the end the label alone; stepping back, the moved rectangle returns, where
+    # it was moved to, next to the edited label.
+    host.wait_for_timeout(300)  # the update log commits every 50 ms
+    host.goto(f"/rooms/{room.room_id}/replay")
+    host.get_by_role("button", name="Whiteboard", exact=True).click()
+    board = host.get_by_test_id("board-view")
+    replayed = board.get_by_test_id("wb-shape")
+    expect(replayed).to_have_count(1)
+    expect(replayed).to_have_text("Stack")
+    replayed_rect = board.locator("[data-testid=wb-shape][data-kind=rect]")
+    for _ in range(10):
+        host.keyboard.press("ArrowLeft")
+        if replayed_rect.count():
+            break
+    expect(replayed_rect).to_have_attribute("x", "500")
+    expect(replayed_rect).to_have_attribute("width", "200")
+    expect(board.locator("[data-kind=text]")).to_have_text("Stack")

@@ -3,11 +3,10 @@ import * as Y from "yjs"
 import {
   BOARD_KEY,
   BoardEditor,
+  MAX_TEXT,
   type ShapeInput,
-  arrowHead,
   boardOf,
   boardPoint,
-  hits,
   readShape,
   readShapes,
 } from "./board"
@@ -129,6 +128,64 @@ describe("BoardEditor", () => {
   })
 })
 
+describe("BoardEditor.change", () => {
+  const points = (doc: Y.Doc) => readShapes(boardOf(doc)).map((s) => s.points)
+
+  it("moves a shape for the other party, and one drag undoes at once", () => {
+    const [a, b] = linkedPair()
+    const host = new BoardEditor(a, "host")
+    const guest = new BoardEditor(b, "guest")
+    const rect = host.add(RECT)
+    guest.change(rect, { points: [110, 100, 310, 200] })
+    guest.change(rect, { points: [150, 120, 350, 220] }, { sameStep: true })
+    expect(points(a)).toEqual([[150, 120, 350, 220]])
+    guest.undo()
+    expect(points(a)).toEqual([[100, 100, 300, 200]])
+    guest.redo()
+    expect(points(b)).toEqual([[150, 120, 350, 220]])
+    // The host's undo takes back the host's drawing, not the guest's move of it.
+    host.undo()
+    expect(kinds(b)).toEqual([])
+  })
+
+  it("keeps one of two concurrent moves whole, never a mix of both", () => {
+    const a = new Y.Doc()
+    const b = new Y.Doc()
+    const rect = new BoardEditor(a, "a").add(RECT)
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a))
+    new BoardEditor(a, "a").change(rect, { points: [0, 0, 200, 100] })
+    new BoardEditor(b, "b").change(rect, { points: [500, 500, 700, 600] })
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
+    expect(points(a)).toEqual(points(b))
+    expect([
+      [0, 0, 200, 100],
+      [500, 500, 700, 600],
+    ]).toContainEqual(points(a)[0])
+  })
+
+  it("relabels and recolours a text label, and ignores a shape already erased", () => {
+    const [a, b] = linkedPair()
+    const me = new BoardEditor(a, "me")
+    const label = me.add({ kind: "text", color: "#1f2937", width: 3, points: [40, 50], text: "hi" })
+    me.change(label, { text: "hello", color: "#dc2626" })
+    expect(readShapes(boardOf(b))).toEqual([
+      {
+        id: label,
+        author: "me",
+        kind: "text",
+        color: "#dc2626",
+        width: 3,
+        points: [40, 50],
+        text: "hello",
+      },
+    ])
+    new BoardEditor(b, "other").erase([label])
+    me.change(label, { text: "gone" })
+    expect(kinds(a)).toEqual([])
+  })
+})
+
 describe("readShape", () => {
   it("skips malformed records and cleans fields", () => {
     const doc = new Y.Doc()
@@ -155,27 +212,32 @@ describe("readShape", () => {
       points: [1, 2, 4, 5],
     })
   })
+
+  it("reads a label's text, capped, and skips a text shape without any", () => {
+    const doc = new Y.Doc()
+    const board = boardOf(doc)
+    const label = (text: unknown) => {
+      const record = new Y.Map<unknown>()
+      record.set("id", `t${board.length}`)
+      record.set("kind", "text")
+      record.set("text", text)
+      record.set("points", Y.Array.from([5, 6]))
+      return record
+    }
+    board.push([label("x".repeat(500)), label("  "), label(42)])
+    const shapes = readShapes(board)
+    expect(shapes).toHaveLength(1)
+    expect(shapes[0]?.text).toHaveLength(MAX_TEXT)
+    // Only text shapes carry a text.
+    const line = new BoardEditor(doc, "me").add({ ...RECT, kind: "line" })
+    expect(readShapes(board).find((s) => s.id === line)).not.toHaveProperty("text")
+  })
 })
 
-describe("geometry", () => {
+describe("boardPoint", () => {
   it("clamps and rounds board points", () => {
     expect(boardPoint(-5, 10.6)).toEqual([0, 11])
     expect(boardPoint(5000, 2000)).toEqual([1600, 1000])
-  })
-
-  it("hits a rectangle's outline, not its empty middle", () => {
-    const rect = { id: "r", author: "", ...RECT }
-    expect(hits(rect, 200, 102, 4)).toBe(true)
-    expect(hits(rect, 200, 150, 4)).toBe(false)
-    const ellipse = { ...rect, kind: "ellipse" as const }
-    expect(hits(ellipse, 300, 150, 4)).toBe(true)
-    expect(hits(ellipse, 200, 150, 4)).toBe(false)
-  })
-
-  it("draws an arrow head at the end point", () => {
-    const head = arrowHead([0, 0, 100, 0], 10)
-    expect(head.slice(2, 4)).toEqual([100, 0])
-    expect(head[0]).toBeLessThan(100)
   })
 })
 
@@ -210,7 +272,28 @@ describe("boardPointers", () => {
       ],
     ])
     expect(boardPointers(states, 1, "me")).toEqual([
-      { clientId: 2, name: "Ada", color: "#2563eb", x: 5, y: 6 },
+      { clientId: 2, name: "Ada", color: "#2563eb", x: 5, y: 6, draft: null },
     ])
+  })
+})
+
+describe("boardPointers drafts", () => {
+  const user = { name: "Ada", color: "#2563eb", participantId: "ada" }
+
+  it("shows the shape someone is dragging out, and drops a malformed one", () => {
+    const draft = { kind: "rect", color: "#dc2626", width: 3, points: [1, 2, 30, 40] }
+    const states = new Map<number, Record<string, unknown>>([
+      [2, { user, whiteboard: { x: 30, y: 40, draft } }],
+      [
+        3,
+        {
+          user: { ...user, participantId: "bob" },
+          whiteboard: { x: 1, y: 1, draft: { kind: "script", points: [1, 2] } },
+        },
+      ],
+    ])
+    const [ada, bob] = boardPointers(states, 1, "me")
+    expect(ada?.draft).toEqual({ ...draft, id: "draft-2", author: "" })
+    expect(bob?.draft).toBeNull()
   })
 })

@@ -3,23 +3,29 @@
 // offline merge, the update log and replay come with the document. Pure apart from Yjs;
 // tested in board.test.ts.
 //
-// A shape record (if you add a field, update readShape and docs/protocol.md):
+// A shape record (if you add a field, update cleanShape, BoardEditor.record and
+// docs/protocol.md):
 //   id      string, unique (random)
-//   kind    "pen" | "line" | "arrow" | "rect" | "ellipse"
+//   kind    "pen" | "line" | "arrow" | "rect" | "ellipse" | "text"
 //   color   "#rrggbb"
 //   width   stroke width in board units
 //   author  participant id of whoever drew it
 //   points  Y.Array<number>: x, y pairs in board coordinates (pen: the stroke, appended in
-//           batches while it is drawn; the other kinds: two corners / two ends)
+//           batches while it is drawn; text: its top-left corner; the other kinds: two
+//           corners / two ends). Moving or resizing replaces the whole array, so two people
+//           moving one shape at once end with one of the two moves, never a mix.
+//   text    string, text labels only (editing replaces it)
 import * as Y from "yjs"
 
 export const BOARD_KEY = "whiteboard"
 /** Board coordinates are independent of the panel's size: every client draws on 1600 × 1000. */
 export const BOARD_WIDTH = 1600
 export const BOARD_HEIGHT = 1000
+/** Longest text label, in UTF-16 units (a label, not a document). */
+export const MAX_TEXT = 200
 
-export type ShapeKind = "pen" | "line" | "arrow" | "rect" | "ellipse"
-const KINDS = new Set<string>(["pen", "line", "arrow", "rect", "ellipse"])
+export type ShapeKind = "pen" | "line" | "arrow" | "rect" | "ellipse" | "text"
+const KINDS = new Set<string>(["pen", "line", "arrow", "rect", "ellipse", "text"])
 const HEX_COLOR = /^#[0-9a-f]{6}$/
 
 export interface Shape {
@@ -30,6 +36,8 @@ export interface Shape {
   author: string
   /** Flat x, y pairs in board coordinates. */
   points: number[]
+  /** The label of a "text" shape (absent on the others). */
+  text?: string
 }
 
 export type ShapeInput = Omit<Shape, "id" | "author">
@@ -44,17 +52,18 @@ export function boardPoint(x: number, y: number): [number, number] {
   return [clamp(x, BOARD_WIDTH), clamp(y, BOARD_HEIGHT)]
 }
 
-/** A record as a plain shape; anything malformed (another client's bug, or worse) is skipped. */
-export function readShape(record: unknown): Shape | null {
-  if (!(record instanceof Y.Map)) return null
-  const { id, kind, color, width, author } = record.toJSON() as Record<string, unknown>
-  const points = record.get("points")
+/**
+ * Fields that came from another client (a record in the document, a shape being drawn in
+ * awareness) as a shape, or null if they cannot be one (another client's bug, or worse).
+ */
+export function cleanShape(fields: Record<string, unknown>, points: unknown): Shape | null {
+  const { id, kind, color, width, author, text } = fields
   if (typeof id !== "string" || typeof kind !== "string" || !KINDS.has(kind)) return null
-  if (!(points instanceof Y.Array)) return null
-  const flat = points
-    .toArray()
-    .filter((v): v is number => typeof v === "number" && Number.isFinite(v))
+  if (!Array.isArray(points)) return null
+  const flat = points.filter((v): v is number => typeof v === "number" && Number.isFinite(v))
   if (flat.length < 2) return null
+  const label = typeof text === "string" ? text.slice(0, MAX_TEXT) : ""
+  if (kind === "text" && !label.trim()) return null
   return {
     id,
     kind: kind as ShapeKind,
@@ -62,7 +71,16 @@ export function readShape(record: unknown): Shape | null {
     width: typeof width === "number" && width > 0 && width <= 40 ? width : 3,
     author: typeof author === "string" ? author : "",
     points: flat.length % 2 === 0 ? flat : flat.slice(0, -1),
+    ...(kind === "text" ? { text: label } : {}),
   }
+}
+
+/** A record as a plain shape; anything malformed is skipped. */
+export function readShape(record: unknown): Shape | null {
+  if (!(record instanceof Y.Map)) return null
+  const points = record.get("points")
+  if (!(points instanceof Y.Array)) return null
+  return cleanShape(Object.fromEntries(record.entries()), points.toArray())
 }
 
 export function readShapes(board: Y.Array<Y.Map<unknown>>): Shape[] {
@@ -117,7 +135,13 @@ export class BoardEditor {
     record.set("width", input.width)
     record.set("author", this.author)
     record.set("points", points)
+    if (input.text !== undefined) record.set("text", input.text.slice(0, MAX_TEXT))
     return record
+  }
+
+  private find(id: string): Y.Map<unknown> | undefined {
+    for (const record of this.board) if (record.get("id") === id) return record
+    return undefined
   }
 
   /** Add a finished shape in one update; returns its id. */
@@ -161,6 +185,27 @@ export class BoardEditor {
     }, this)
   }
 
+  /**
+   * Move, resize, recolour or relabel someone's shape, as one step; with `sameStep`, as part
+   * of the previous step (a drag sends its positions as it goes and undoes at once). Points
+   * replace the whole array (see the record's comment). Gone already (erased by someone
+   * else): nothing happens.
+   */
+  change(
+    id: string,
+    fields: Partial<Pick<Shape, "points" | "color" | "text">>,
+    { sameStep = false } = {},
+  ): void {
+    const record = this.find(id)
+    if (!record) return
+    if (!sameStep) this.undoManager.stopCapturing()
+    this.doc.transact(() => {
+      if (fields.points) record.set("points", Y.Array.from(fields.points))
+      if (fields.color) record.set("color", fields.color)
+      if (fields.text !== undefined) record.set("text", fields.text.slice(0, MAX_TEXT))
+    }, this)
+  }
+
   /** Remove every shape, as one step (undo brings them back). */
   clear(): void {
     if (this.board.length === 0) return
@@ -180,56 +225,4 @@ export class BoardEditor {
   destroy(): void {
     this.undoManager.destroy()
   }
-}
-
-/** A shape as a polyline in board coordinates (what the eraser and the renderer measure). */
-export function outline(shape: Shape): number[] {
-  const p = shape.points
-  if (shape.kind === "pen" || shape.kind === "line" || shape.kind === "arrow") return p
-  const [x1 = 0, y1 = 0, x2 = x1, y2 = y1] = p
-  if (shape.kind === "rect") return [x1, y1, x2, y1, x2, y2, x1, y2, x1, y1]
-  const [cx, cy, rx, ry] = [
-    (x1 + x2) / 2,
-    (y1 + y2) / 2,
-    Math.abs(x2 - x1) / 2,
-    Math.abs(y2 - y1) / 2,
-  ]
-  const out: number[] = []
-  for (let i = 0; i <= 32; i++) {
-    const a = (i / 32) * 2 * Math.PI
-    out.push(cx + rx * Math.cos(a), cy + ry * Math.sin(a))
-  }
-  return out
-}
-
-function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number) {
-  const dx = bx - ax
-  const dy = by - ay
-  const len = dx * dx + dy * dy
-  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len))
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy))
-}
-
-/** Whether the point (x, y) is within `tolerance` board units of the shape's line. */
-export function hits(shape: Shape, x: number, y: number, tolerance: number): boolean {
-  const line = outline(shape)
-  const reach = tolerance + shape.width / 2
-  if (line.length === 2) return Math.hypot(x - line[0]!, y - line[1]!) <= reach
-  for (let i = 0; i + 3 < line.length; i += 2) {
-    if (segmentDistance(x, y, line[i]!, line[i + 1]!, line[i + 2]!, line[i + 3]!) <= reach) {
-      return true
-    }
-  }
-  return false
-}
-
-/** The two short strokes of an arrow's head at (x2, y2), as flat x, y pairs. */
-export function arrowHead(points: number[], size: number): number[] {
-  const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = points
-  const angle = Math.atan2(y2 - y1, x2 - x1)
-  const wing = (turn: number) => [
-    x2 - size * Math.cos(angle + turn),
-    y2 - size * Math.sin(angle + turn),
-  ]
-  return [...wing(Math.PI / 7), x2, y2, ...wing(-Math.PI / 7)]
 }

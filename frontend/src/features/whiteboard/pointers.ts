@@ -1,10 +1,19 @@
-// Named pointers on the board: each client puts `whiteboard: {x, y}` (board coordinates) in its
-// Yjs awareness state while its pointer is over the board, and null when it leaves. Name and
-// colour come from the state's `user`, which the server stamps from the participant record.
+// Named pointers on the board: each client puts `whiteboard: {x, y, draft?}` (board
+// coordinates) in its Yjs awareness state while its pointer is over the board, and null when it
+// leaves. `draft` is the line, arrow, rectangle or ellipse being dragged out, which reaches the
+// document only when released: others watch it grow. Name and colour come from the state's
+// `user`, which the server stamps from the participant record.
 import { safeColor, safeName } from "@/lib/presence"
-import { BOARD_HEIGHT, BOARD_WIDTH } from "./board"
+import { BOARD_HEIGHT, BOARD_WIDTH, type Shape, type ShapeInput, cleanShape } from "./board"
 
 export const AWARENESS_FIELD = "whiteboard"
+
+/** What we publish: our pointer, and the shape we are dragging out if any. */
+export interface BoardPresence {
+  x: number
+  y: number
+  draft?: ShapeInput
+}
 
 export interface BoardPointer {
   clientId: number
@@ -12,6 +21,7 @@ export interface BoardPointer {
   color: string
   x: number
   y: number
+  draft: Shape | null
 }
 
 function coordinate(value: unknown, max: number): number | null {
@@ -34,7 +44,15 @@ export function boardPointers(
     const x = coordinate(at.x, BOARD_WIDTH)
     const y = coordinate(at.y, BOARD_HEIGHT)
     if (x === null || y === null) continue
-    pointers.push({ clientId, name: safeName(user.name), color: safeColor(user.color), x, y })
+    const draft = at.draft as Record<string, unknown> | null | undefined
+    pointers.push({
+      clientId,
+      name: safeName(user.name),
+      color: safeColor(user.color),
+      x,
+      y,
+      draft: draft ? cleanShape({ ...draft, id: `draft-${clientId}` }, draft.points) : null,
+    })
   }
   return pointers
 }

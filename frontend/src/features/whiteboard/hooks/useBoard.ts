@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react"
 import type { Awareness } from "y-protocols/awareness"
 import type * as Y from "yjs"
 import { BoardEditor, type Shape, boardOf, readShapes } from "../board"
-import { AWARENESS_FIELD, type BoardPointer, boardPointers } from "../pointers"
+import { AWARENESS_FIELD, type BoardPointer, type BoardPresence, boardPointers } from "../pointers"
 import { setUnseen } from "../unread"
 
 // Awareness is capped at 30 messages a second per connection (burst 60), shared with the
@@ -109,13 +109,12 @@ export function useBoardEditor(doc: Y.Doc, author: string): BoardHistory {
 }
 
 /**
- * Publishes our pointer (board coordinates, or null when it leaves the board) in awareness,
- * at most every POINTER_INTERVAL_MS; the latest position always goes out.
+ * Publishes our pointer (board coordinates and the shape being dragged out, or null when it
+ * leaves the board) in awareness, at most every POINTER_INTERVAL_MS; the latest always goes
+ * out.
  */
-export function usePointerPublisher(
-  awareness: Awareness,
-): (at: { x: number; y: number } | null) => void {
-  const pending = useRef<{ x: number; y: number } | null>(null)
+export function usePointerPublisher(awareness: Awareness): (at: BoardPresence | null) => void {
+  const pending = useRef<BoardPresence | null>(null)
   const timer = useRef(0)
   const lastSent = useRef(0)
   useEffect(
