@@ -5,12 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import FloatRect, Locator, expect
 
 from browser.helpers import NewContext, expect_editor_text, guest_join, shot, wait_live
 from browser.panels import open_pair, set_code
 
 pytestmark = pytest.mark.timeout(180)
+
+
+def _box(locator: Locator) -> FloatRect:
+    box = locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def _overlap(a: FloatRect, b: FloatRect) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
 
 
 def test_chat_typing_unread_and_history(new_context: NewContext, screenshot_dir: Path) -> None:
@@ -34,6 +49,12 @@ def test_chat_typing_unread_and_history(new_context: NewContext, screenshot_dir:
     guest.reload()
     guest.get_by_role("tab", name="Chat").click()
     expect(guest.get_by_test_id("chat-messages")).to_contain_text("Hello Gus", timeout=15_000)
+
+    # A tablet-wide window stacks the room: the call dock must not cover the run input.
+    guest.set_viewport_size({"width": 768, "height": 700})
+    dock = _box(guest.get_by_role("region", name="Call"))
+    assert not _overlap(dock, _box(guest.get_by_label("Input (stdin)")))
+    shot(guest, screenshot_dir, "panels-narrow")
 
 
 def test_snapshots_roles_and_end(new_context: NewContext, screenshot_dir: Path) -> None:
