@@ -204,3 +204,23 @@ def test_whiteboard_select_move_resize_text_delete(
     expect(replayed_rect).to_have_attribute("x", "500")
     expect(replayed_rect).to_have_attribute("width", "200")
     expect(board.locator("[data-kind=text]")).to_have_text("Stack")
+
+
+def test_following_someone_follows_them_to_the_board(new_context: NewContext) -> None:
+    host, guest, _ = open_pair(new_context, "AC10 follow the board", languages=False)
+    guest.get_by_role("button", name="Follow Hana Host").click()
+
+    # The guest's view goes where the host's goes: the board, then back to the code.
+    _open_board(host)
+    views = guest.get_by_role("tablist", name="Views")
+    expect(views.get_by_role("tab", name="Whiteboard")).to_have_attribute("aria-selected", "true")
+    host.get_by_role("tab", name="Code", exact=True).click()
+    expect(views.get_by_role("tab", name="Code")).to_have_attribute("aria-selected", "true")
+
+    # Choosing a view oneself stops following: the host's next switch no longer moves it.
+    guest.get_by_role("tab", name="Whiteboard").click()
+    expect(guest.get_by_text("Stopped following")).to_be_visible()
+    host.get_by_role("tab", name="Whiteboard").click()
+    host.get_by_role("tab", name="Code", exact=True).click()
+    host.wait_for_timeout(500)  # time for the host's awareness to reach the guest
+    expect(views.get_by_role("tab", name="Whiteboard")).to_have_attribute("aria-selected", "true")

@@ -1,20 +1,29 @@
 import { useId, useState } from "react"
 import type { PanelSlot, RoomPanelContext } from "./panels"
 
-/** Tabs over a list of panels (ARIA tabs pattern); nothing is rendered when there are none. */
+/**
+ * Tabs over a list of panels (ARIA tabs pattern); nothing is rendered when there are none. The
+ * open tab is the area's own, unless the caller holds it (`selected`, `onSelect`).
+ */
 export function PanelArea({
   panels,
   ctx,
   label,
   className,
+  selected: held,
+  onSelect,
 }: {
   panels: PanelSlot[]
   ctx: RoomPanelContext
   label: string
   className: string
+  selected?: string
+  onSelect?: (id: string) => void
 }) {
   const id = useId()
-  const [selected, setSelected] = useState<string | null>(null)
+  const [own, setOwn] = useState<string | null>(null)
+  const selected = held ?? own
+  const setSelected = onSelect ?? setOwn
   if (panels.length === 0) return null
   const active = panels.find((p) => p.id === selected) ?? panels[0]!
   return (

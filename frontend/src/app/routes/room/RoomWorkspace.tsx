@@ -15,6 +15,7 @@ import { Fragment, useCallback, useEffect, useMemo, useState } from "react"
 import { useEditorPrefs } from "../../preferences"
 import { PanelArea } from "./PanelArea"
 import { RoomHeader } from "./RoomHeader"
+import { useFollowView } from "./followView"
 import { type PanelSlot, type RoomPanelContext, roomPanels } from "./panels"
 
 const STAFF = new Set(["host", "interviewer"])
@@ -71,6 +72,7 @@ export function RoomWorkspace({
     return () => window.clearTimeout(timer)
   }, [notice])
 
+  const [view, setView] = useState("code")
   const [editor, setEditor] = useState<monaco.editor.IStandaloneCodeEditor | null>(null)
   const participants = useParticipants(room.participants, events)
   const readOnly = !canEdit || tooNew || sync.phase === "denied"
@@ -110,6 +112,18 @@ export function RoomWorkspace({
       ) : null,
   }
   const main = [code, ...roomPanels.filter((p) => p.area === "main" && p.visible(ctx))]
+  useFollowView(
+    doc?.awareness ?? null,
+    view,
+    main.map((p) => p.id),
+    followed,
+    setView,
+  )
+  // Choosing a view oneself ends following (it would switch straight back).
+  const chooseView = (id: string) => {
+    if (followed) stopFollowing()
+    setView(id)
+  }
 
   return (
     <div className="room" data-testid="room">
@@ -137,7 +151,14 @@ export function RoomWorkspace({
       <div className="room-body">
         <FileTree files={files} current={path} readOnly={!canEdit} onOpen={setPath} />
         <div className="room-center">
-          <PanelArea panels={main} ctx={ctx} label="Views" className="room-main" />
+          <PanelArea
+            panels={main}
+            ctx={ctx}
+            label="Views"
+            className="room-main"
+            selected={view}
+            onSelect={chooseView}
+          />
           <PanelArea panels={bottom} ctx={ctx} label="Output" className="room-bottom" />
         </div>
         <PanelArea panels={side} ctx={ctx} label="Room panels" className="room-side" />
