@@ -2,10 +2,15 @@ import { Button } from "@/components/ui/Button"
 import { ErrorText } from "@/components/ui/ErrorText"
 import { Field } from "@/components/ui/Field"
 import { useMe } from "@/features/auth/api"
+import { useLanguageName } from "@/features/execution/api"
 import { useInvite, useJoinInvite } from "@/features/rooms/api"
 import { ApiError } from "@/lib/http"
 import { type FormEvent, useState } from "react"
 import { Link, useNavigate, useParams } from "react-router"
+
+function LanguageName({ id }: { id: string }) {
+  return useLanguageName(id)
+}
 
 function DeadLink() {
   return (
@@ -59,8 +64,8 @@ export function JoinRoute() {
     <main className="page center">
       <form className="card form" onSubmit={submit} aria-label="Join room">
         <h1>{info.title}</h1>
-        <p className="muted">
-          Hosted by {info.host_name} · {info.language}
+        <p className="muted" data-testid="join-hosted-by">
+          Hosted by {info.host_name} · <LanguageName id={info.language} />
         </p>
         {me.data ? (
           <p>
