@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from coderoom.auth.deps import CurrentPrincipal, RateLimiterDep
+from coderoom.auth.deps import CurrentPrincipal
 from coderoom.core.errors import Forbidden
 from coderoom.execution import service
-from coderoom.execution.deps import ExecutorDep
+from coderoom.execution.deps import ExecutorDep, RunServicesDep
 from coderoom.execution.schemas import (
     ExecutionCreate,
     ExecutionPublic,
@@ -16,9 +16,8 @@ from coderoom.execution.schemas import (
     LatestRunPublic,
     RoomRunPublic,
 )
-from coderoom.realtime.deps import BusDep
 from coderoom.rooms import access as rooms_access
-from coderoom.storage.deps import InlineWriterDep, SessionDep, SettingsDep
+from coderoom.storage.deps import SessionDep
 
 router = APIRouter(prefix="/api/v1", tags=["execution"])
 
@@ -31,34 +30,29 @@ async def list_languages(executor: ExecutorDep) -> LanguagesPublic:
 
 @router.post("/executions", summary="Run code in the sandbox")
 async def create_execution(
-    data: ExecutionCreate,
-    principal: CurrentPrincipal,
-    session: SessionDep,
-    settings: SettingsDep,
-    bus: BusDep,
-    executor: ExecutorDep,
-    limiter: RateLimiterDep,
-    writer: InlineWriterDep,
+    data: ExecutionCreate, principal: CurrentPrincipal, services: RunServicesDep
 ) -> ExecutionPublic:
     participant_id = None
     if principal.kind == "guest" and data.room_id is None:
         raise Forbidden("Guests run code in their room: pass its room_id.", code="room_required")
     if data.room_id is not None:
-        access = await rooms_access.access_room_by_id(
-            session, principal, data.room_id, need=rooms_access.Need.EDIT
-        )
-        participant_id = access.participant.id
-    await limiter.hit(settings.sandbox.run_rate_limit, f"run:{principal.subject}")
+        async with services.readers() as reader:
+            access = await rooms_access.access_room_row_by_id(
+                reader, principal, data.room_id, need=rooms_access.Need.EDIT
+            )
+        participant_id = access.participant_id
+    limit = services.settings.sandbox.run_rate_limit
+    await services.limiter.hit(limit, f"run:{principal.subject}")
     request = service.RunRequest(language=data.language, code=data.code, stdin=data.stdin)
     result, run = await service.run_in_room(
-        session,
-        bus,
-        executor,
+        services.sessions,
+        services.bus,
+        services.executor,
         principal=principal,
         request=request,
         room_id=data.room_id,
         participant_id=participant_id,
-        writer=writer,
+        writer=services.writer,
     )
     return ExecutionPublic(id=run.id, **result.to_dict())
 

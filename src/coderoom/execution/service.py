@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from coderoom.auth.tokens import Principal
 from coderoom.core.clock import utcnow
@@ -293,7 +293,7 @@ def public_result(result: RunResult) -> dict[str, Any]:
 
 
 async def record_run(
-    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
     *,
     principal: Principal,
     request: RunRequest,
@@ -306,7 +306,8 @@ async def record_run(
     """Store a finished run (who, when, language, code hash, verdict, timings); commits.
 
     With ``writer`` (SQLite) the row is written on the loop's thread when the write lock is
-    free, else through ``session`` (which waits for the lock in its worker thread).
+    free, else through a session of ``sessions`` (which waits for the lock in its worker
+    thread).
     """
     stored = public_result(result)
     run = ExecutionRun(
@@ -336,8 +337,9 @@ async def record_run(
     # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
     row = {c.key: getattr(run, c.key) for c in _RUNS.columns}
     if writer is None or not writer.try_insert(_INSERT_RUN, row):
-        await session.execute(_INSERT_RUN, row)
-        await session.commit()
+        async with sessions() as session:
+            await session.execute(_INSERT_RUN, row)
+            await session.commit()
     return run
 
 
@@ -386,7 +388,7 @@ def run_event_data(run: ExecutionRun) -> dict[str, Any]:
 
 
 async def run_in_room(
-    session: AsyncSession,
+    sessions: async_sessionmaker[AsyncSession],
     bus: Bus,
     executor: Executor,
     *,
@@ -419,7 +421,7 @@ async def run_in_room(
             await publish_room_event(bus, room_id, "run.finished", data)
         raise
     run = await record_run(
-        session,
+        sessions,
         principal=principal,
         request=request,
         result=result,

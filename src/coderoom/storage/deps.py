@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 
 from coderoom.settings import Settings
-from coderoom.storage.inline import InlineWriter
 
 
 async def get_settings_dep(conn: HTTPConnection) -> Settings:
@@ -37,12 +36,6 @@ async def get_session(conn: HTTPConnection) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-async def get_inline_writer(conn: HTTPConnection) -> InlineWriter | None:
-    """Hot-path inserts on the loop's thread, or None (PostgreSQL: use the session)."""
-    return cast(InlineWriter | None, conn.state.inline_writer)
-
-
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[AsyncSession, Depends(get_session)]
 SessionmakerDep = Annotated[async_sessionmaker[AsyncSession], Depends(get_sessionmaker)]
-InlineWriterDep = Annotated[InlineWriter | None, Depends(get_inline_writer)]
