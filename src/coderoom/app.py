@@ -39,10 +39,12 @@ from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
 from coderoom.storage.db import (
     create_engine,
+    create_inline_reads,
     create_inline_writer,
     create_read_engine,
     create_sessionmaker,
 )
+from coderoom.storage.reads import SessionReads
 from coderoom.web import health
 from coderoom.web import routes as web_routes
 from coderoom.web.errors import ERROR_RESPONSES, install_error_handlers
@@ -60,22 +62,27 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.database_url)
     read_engine = create_read_engine(settings.database_url)
+    inline_reads = create_inline_reads(settings.database_url)
     inline_writer = create_inline_writer(settings.database_url)
     sessionmaker = create_sessionmaker(engine)
     try:
         yield {
             "engine": engine,
             "sessionmaker": sessionmaker,
-            # Short reads on hot paths (socket connects, room loads).
+            # Short reads on hot paths (room loads).
             "read_sessionmaker": sessionmaker
             if read_engine is None
             else create_sessionmaker(read_engine),
+            # The hottest reads (account and room access checks).
+            "reads": SessionReads(sessionmaker) if inline_reads is None else inline_reads,
             # Hot-path inserts (run records); None where sessions are as fast.
             "inline_writer": inline_writer,
         }
     finally:
         if inline_writer is not None:
             inline_writer.close()
+        if inline_reads is not None:
+            inline_reads.close()
         if read_engine is not None:
             await read_engine.dispose()
         await engine.dispose()

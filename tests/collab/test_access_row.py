@@ -1,8 +1,9 @@
 """The doc socket's column-only access check answers exactly as the REST API's.
 
-``rooms.access.access_room_row_by_id`` reads columns instead of ORM instances (the
-socket's connect path); it must grant and refuse exactly what ``access_room_by_id``
-grants and refuses, for every record status, role, room status and need.
+``rooms.access.access_room_row_by_id`` reads columns instead of ORM instances, through the
+app's hot-path reads (the socket's connect path, room runs); it must grant and refuse
+exactly what ``access_room_by_id`` grants and refuses, for every record status, role,
+room status and need.
 """
 
 from __future__ import annotations
@@ -77,14 +78,18 @@ async def test_row_check_grants_and_refuses_as_access_room_by_id(
         # account's own record there), an account with no record.
         cases += [(first, "no-such-room"), (first, second_room)]
         cases += [(Principal("nobody", "user", "n"), first_room)]
+        await session.commit()  # the app's hot-path reads see committed rows only
         outcomes = set()
         for (principal, room_id), need, allow_ended in itertools.product(
             cases, rooms_access.Need, (False, True)
         ):
-            args = (session, principal, room_id)
             kwargs = {"need": need, "allow_ended": allow_ended}
-            full = await _outcome(rooms_access.access_room_by_id(*args, **kwargs))
-            row = await _outcome(rooms_access.access_room_row_by_id(*args, **kwargs))
+            full = await _outcome(
+                rooms_access.access_room_by_id(session, principal, room_id, **kwargs)
+            )
+            row = await _outcome(
+                rooms_access.access_room_row_by_id(state["reads"], principal, room_id, **kwargs)
+            )
             assert row == full, (principal, room_id, need, allow_ended)
             outcomes.add(full[0] if full[0] != "Forbidden" else full[1])
     # The matrix exercised every kind of answer.

@@ -5,20 +5,35 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, insert, text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from coderoom.storage.db import (
     create_engine,
+    create_inline_reads,
     create_inline_writer,
     create_read_engine,
     create_sessionmaker,
 )
-from coderoom.storage.inline import InlineWriter
+from coderoom.storage.inline import InlineReads, InlineWriter
+from coderoom.storage.types import UTCDateTime
 
 pytestmark = pytest.mark.anyio
 
@@ -135,3 +150,94 @@ async def test_writer_raises_other_failures_and_keeps_nothing(
 @pytest.mark.parametrize("url", ["sqlite+aiosqlite:///:memory:", "postgresql+asyncpg://u@h/db"])
 def test_writer_only_for_sqlite_files(url: str) -> None:
     assert create_inline_writer(url) is None
+
+
+# InlineReads: prebuilt statements on a held read-only connection.
+
+_T = Table("t", MetaData(), Column("x", Integer))
+_X_AT_LEAST = select(_T.c.x).where(_T.c.x >= bindparam("low")).order_by(_T.c.x)
+
+
+@pytest.fixture
+def inline_reads(tmp_path: Path, engines: Engines) -> Iterator[InlineReads]:
+    """Inline reads on the ``engines`` file."""
+    reads = create_inline_reads(f"sqlite+aiosqlite:///{tmp_path / 'db.sqlite'}")
+    assert reads is not None
+    yield reads
+    reads.close()
+
+
+async def test_inline_reads_answer_as_a_session(
+    engines: Engines, inline_reads: InlineReads
+) -> None:
+    engine, sessions = engines
+    async with engine.begin() as conn:
+        await conn.execute(text("INSERT INTO t VALUES (5), (7)"))
+    async with sessions() as session:
+        for low in (0, 6, 8):
+            expected = (await session.execute(_X_AT_LEAST, {"low": low})).first()
+            assert await inline_reads.first(_X_AT_LEAST, {"low": low}) == (
+                None if expected is None else tuple(expected)
+            )
+    assert await inline_reads.scalar(_X_AT_LEAST, {"low": 6}) == 7
+    assert await inline_reads.scalar(_X_AT_LEAST, {"low": 8}) is None
+
+
+async def test_inline_reads_do_not_wait_for_an_open_write(
+    engines: Engines, inline_reads: InlineReads
+) -> None:
+    engine, _ = engines
+    async with engine.connect() as writer:
+        await writer.execute(text("INSERT INTO t VALUES (2)"))  # uncommitted, lock held
+        started = time.perf_counter()
+        assert await inline_reads.scalar(_X_AT_LEAST, {"low": 2}) is None
+        assert time.perf_counter() - started < 0.2
+        await writer.commit()
+    assert await inline_reads.scalar(_X_AT_LEAST, {"low": 2}) == 2
+
+
+async def test_inline_reads_refuse_columns_that_need_conversion(
+    inline_reads: InlineReads,
+) -> None:
+    # A boolean comes back from sqlite3 as 0/1: these reads skip SQLAlchemy's conversion,
+    # so such a statement is refused rather than answered wrong.
+    flags = Table("flags", MetaData(), Column("on", Boolean))
+    with pytest.raises(TypeError, match="needs conversion"):
+        await inline_reads.first(select(flags.c.on), {})
+
+
+async def test_inline_reads_report_errors_as_sqlalchemy_does(inline_reads: InlineReads) -> None:
+    missing = Table("no_such_table", MetaData(), Column("x", Integer))
+    with pytest.raises(OperationalError, match="no_such_table"):
+        await inline_reads.first(select(missing.c.x), {})
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class _Stamp(_Base):
+    __tablename__ = "stamps"
+    id: Mapped[str] = mapped_column(String(8), primary_key=True, default=lambda: "generated")
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+    flag: Mapped[bool] = mapped_column(Boolean)
+
+
+async def test_writer_stores_values_as_a_session_does(
+    tmp_path: Path, engines: Engines, writer: tuple[InlineWriter, Table]
+) -> None:
+    # The columns' own bind processors run: an aware datetime and a boolean written
+    # inline read back through the ORM exactly as written.
+    engine, _ = engines
+    async with engine.begin() as conn:
+        await conn.run_sync(_Base.metadata.create_all)
+    inline, _ = writer
+    at = datetime(2026, 12, 3, 9, 30, 1, 250, tzinfo=timezone(timedelta(hours=2)))
+    stamps = insert(_Stamp.__table__)
+    assert inline.try_insert(stamps, [{"id": "a", "at": at, "flag": True}])
+    async with create_sessionmaker(engine)() as session:
+        stored = await session.get(_Stamp, "a")
+    assert stored is not None
+    assert (stored.at, stored.flag) == (at.astimezone(UTC), True)
+    with pytest.raises(TypeError, match="Python default"):
+        inline.try_insert(stamps, {"at": at, "flag": False})  # id's default runs only in the ORM

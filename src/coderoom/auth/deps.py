@@ -6,13 +6,13 @@ from typing import Annotated, cast
 
 from fastapi import Depends
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.requests import HTTPConnection
 
 from coderoom.auth import service
 from coderoom.auth.ratelimit import RateLimiter as RateLimiter
 from coderoom.auth.tokens import Principal
 from coderoom.core.errors import Forbidden, Unauthenticated
+from coderoom.storage.reads import Reads
 
 _bearer = HTTPBearer(auto_error=False, description="An access token from /api/v1/auth.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
@@ -21,15 +21,14 @@ Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 async def _authenticate(
     conn: HTTPConnection, credentials: HTTPAuthorizationCredentials | None
 ) -> Principal | None:
-    # Settings and read sessions come straight from the app's state: each dependency
+    # Settings and reads come straight from the app's state: each dependency
     # FastAPI resolves costs it tens of microseconds per request.
     if credentials is None:
         if conn.headers.get("authorization"):
             raise Unauthenticated("Use 'Authorization: Bearer <token>'.", code="token_invalid")
         return None
-    readers = cast(async_sessionmaker[AsyncSession], conn.state.read_sessionmaker)
-    async with readers() as reader:
-        return await service.authenticate(reader, conn.state.settings, credentials.credentials)
+    reads = cast(Reads, conn.state.reads)
+    return await service.authenticate(reads, conn.state.settings, credentials.credentials)
 
 
 async def get_optional_principal(
@@ -38,7 +37,7 @@ async def get_optional_principal(
     """The caller, or ``None`` without an Authorization header.
 
     A header that is present but wrong is an error, never silently "anonymous".
-    The account check is one indexed read through the app's read sessions (on SQLite
+    The account check is one indexed read through the app's hot-path ``Reads`` (on SQLite
     answered on the loop's thread: the request's own session would pay aiosqlite's thread
     hand-offs, about 2.5 ms per request measured).
     """

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import cast
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.exc import IntegrityError
@@ -23,6 +24,7 @@ from coderoom.core.clock import utcnow
 from coderoom.core.errors import Conflict, InvalidInput, NotFound, Unauthenticated
 from coderoom.core.ids import new_id, new_token
 from coderoom.settings import Settings
+from coderoom.storage.reads import Scalars
 
 LOGIN_FAILED = "The email or password is not correct."
 
@@ -134,7 +136,7 @@ async def logout(session: AsyncSession, *, refresh_token: str) -> None:
         await _revoke_family(session, row.family_id)
 
 
-async def authenticate(session: AsyncSession, settings: Settings, token: str) -> Principal:
+async def authenticate(reads: Scalars, settings: Settings, token: str) -> Principal:
     """The principal an access token speaks for.
 
     Checks signature, expiry and type, and that the account still exists.
@@ -143,7 +145,7 @@ async def authenticate(session: AsyncSession, settings: Settings, token: str) ->
         Unauthenticated: anything wrong with the token or its subject.
     """
     principal = decode_access_token(token, secret=settings.resolved_secret_key())
-    if principal.kind == "user" and await _user_exists(session, principal.subject) is None:
+    if principal.kind == "user" and await _user_exists(reads, principal.subject) is None:
         raise Unauthenticated("The account no longer exists.", code="token_invalid")
     return principal
 
@@ -185,8 +187,8 @@ async def update_profile(session: AsyncSession, *, user_id: str, data: UserUpdat
 _USER_EXISTS = select(User.id).where(User.id == bindparam("user_id"))
 
 
-async def _user_exists(session: AsyncSession, user_id: str) -> str | None:
-    return await session.scalar(_USER_EXISTS, {"user_id": user_id})
+async def _user_exists(reads: Scalars, user_id: str) -> str | None:
+    return cast(str | None, await reads.scalar(_USER_EXISTS, {"user_id": user_id}))
 
 
 async def _user_by_email(session: AsyncSession, email: str) -> User | None:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
 
 from fastapi import APIRouter, status
 from starlette.types import Receive, Scope, Send
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
 from coderoom.auth.deps import CurrentPrincipal
-from coderoom.auth.tokens import Principal
 from coderoom.collab import service
 from coderoom.collab.connection import Connection
 from coderoom.collab.deps import RoomManagerDep
@@ -51,7 +49,13 @@ async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -
     # handshake it cannot tell apart from a network error.
     await websocket.accept()
     try:
-        principal, access = await _authorize(state, websocket.query_params.get("token"), room_id)
+        principal, access = await service.authorize(
+            state["reads"],
+            state["settings"],
+            token=websocket.query_params.get("token"),
+            room_id=room_id,
+            need=rooms_access.Need.VIEW,
+        )
         room = await service.open_room(state["room_manager"], access, principal)
     except AppError as exc:
         # NotFound is reported as 4403: the contract knows only 4401 and 4403.
@@ -83,17 +87,6 @@ async def doc_socket(scope: Scope, receive: Receive, send: Send, room_id: str) -
         return bytes(data)
 
     await room.serve(conn, receive_frame, direct_receive(scope))
-
-
-async def _authorize(
-    state: Any, token: str | None, room_id: str
-) -> tuple[Principal, rooms_access.RoomAccessRow]:
-    # A function of its own so the session dies with it: a variable of ``doc_socket`` would
-    # keep the closed session (a dozen objects) alive for the connection's whole life.
-    async with state["read_sessionmaker"]() as session:
-        return await service.authorize(
-            session, state["settings"], token=token, room_id=room_id, need=rooms_access.Need.VIEW
-        )
 
 
 async def _access(

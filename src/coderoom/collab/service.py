@@ -26,6 +26,7 @@ from coderoom.core.ids import new_id
 from coderoom.problems import submissions as problems_rooms
 from coderoom.rooms import access as rooms_access
 from coderoom.settings import Settings
+from coderoom.storage.reads import Reads
 
 _EXTENSIONS = {
     "python": "py",
@@ -91,7 +92,7 @@ async def open_room(
 
 
 async def authorize(
-    session: AsyncSession,
+    reads: Reads,
     settings: Settings,
     *,
     token: str | None,
@@ -112,12 +113,12 @@ async def authorize(
     """
     principal = decode_access_token(token or "", secret=settings.resolved_secret_key())
     try:
-        granted = await rooms_access.access_room_row_by_id(session, principal, room_id, need=need)
+        granted = await rooms_access.access_room_row_by_id(reads, principal, room_id, need=need)
     except NotFound:
         # One query on the way in: an account's participant record implies the account
         # (foreign key, cascading delete), so the account is read only when no record was
         # found, to refuse a deleted account's token as a token (4401).
-        await auth_service.authenticate(session, settings, token or "")
+        await auth_service.authenticate(reads, settings, token or "")
         raise
     return principal, granted
 

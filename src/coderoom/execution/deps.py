@@ -14,6 +14,7 @@ from coderoom.execution.service import Executor
 from coderoom.realtime.bus import Bus
 from coderoom.settings import Settings
 from coderoom.storage.inline import InlineWriter
+from coderoom.storage.reads import Reads
 
 
 async def get_executor(conn: HTTPConnection) -> Executor:
@@ -31,7 +32,7 @@ class RunServices:
 
     settings: Settings
     sessions: async_sessionmaker[AsyncSession]
-    readers: async_sessionmaker[AsyncSession]
+    reads: Reads
     bus: Bus
     executor: Executor
     limiter: RateLimiter
@@ -44,7 +45,7 @@ async def get_run_services(conn: HTTPConnection) -> RunServices:
     return RunServices(
         settings=state.settings,
         sessions=state.sessionmaker,
-        readers=state.read_sessionmaker,
+        reads=state.reads,
         bus=state.bus,
         executor=state.executor,
         limiter=state.rate_limiter,

@@ -36,10 +36,9 @@ async def create_execution(
     if principal.kind == "guest" and data.room_id is None:
         raise Forbidden("Guests run code in their room: pass its room_id.", code="room_required")
     if data.room_id is not None:
-        async with services.readers() as reader:
-            access = await rooms_access.access_room_row_by_id(
-                reader, principal, data.room_id, need=rooms_access.Need.EDIT
-            )
+        access = await rooms_access.access_room_row_by_id(
+            services.reads, principal, data.room_id, need=rooms_access.Need.EDIT
+        )
         participant_id = access.participant_id
     limit = services.settings.sandbox.run_rate_limit
     await services.limiter.hit(limit, f"run:{principal.subject}")
@@ -54,7 +53,7 @@ async def create_execution(
         participant_id=participant_id,
         writer=services.writer,
     )
-    return ExecutionPublic(id=run.id, **result.to_dict())
+    return ExecutionPublic(id=run["id"], **result.to_dict())
 
 
 @router.get("/rooms/{room_id}/runs/latest", summary="The room's latest run (for late joiners)")
@@ -65,4 +64,4 @@ async def latest_room_run(
     run = await service.latest_room_run(session, room_id)
     if run is None:
         return LatestRunPublic(run=None)
-    return LatestRunPublic(run=RoomRunPublic(**service.run_event_data(run)))
+    return LatestRunPublic(run=RoomRunPublic(**service.run_event_data(service.run_columns(run))))

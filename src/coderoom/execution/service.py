@@ -10,6 +10,7 @@ import asyncio
 import hashlib
 import logging
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -302,45 +303,49 @@ async def record_run(
     participant_id: str | None,
     started_at: Any,
     writer: InlineWriter | None = None,
-) -> ExecutionRun:
+) -> dict[str, Any]:
     """Store a finished run (who, when, language, code hash, verdict, timings); commits.
 
-    With ``writer`` (SQLite) the row is written on the loop's thread when the write lock is
-    free, else through a session of ``sessions`` (which waits for the lock in its worker
-    thread).
+    Returns the stored row (``ExecutionRun``'s columns): a Core insert of a dict, as the
+    ORM's instance and unit of work cost more CPU than the statement. With ``writer``
+    (SQLite) the row is written on the loop's thread when the write lock is free, else
+    through a session of ``sessions`` (which waits for the lock in its worker thread).
     """
     stored = public_result(result)
-    run = ExecutionRun(
-        id=new_id(),
-        room_id=room_id,
-        subject=principal.subject,
-        principal_kind=principal.kind,
-        user_id=principal.user_id,
-        participant_id=participant_id,
-        display_name=principal.name,
-        language=request.language,
-        code_sha256=code_hash(request.code),
-        code_bytes=len(request.code.encode()),
-        status=result.status,
-        exit_code=result.exit_code,
-        signal=result.signal,
-        time_ms=result.time_ms,
-        cpu_ms=result.cpu_ms,
-        memory_kb=result.memory_kb,
-        stdout=stored["stdout"],
-        stderr=stored["stderr"],
-        stdout_truncated=stored["stdout_truncated"],
-        stderr_truncated=stored["stderr_truncated"],
-        started_at=started_at,
-        finished_at=utcnow(),
-    )
-    # A Core insert of the row: the ORM's unit of work costs more CPU than the statement.
-    row = {c.key: getattr(run, c.key) for c in _RUNS.columns}
+    row = {
+        "id": new_id(),
+        "room_id": room_id,
+        "subject": principal.subject,
+        "principal_kind": principal.kind,
+        "user_id": principal.user_id,
+        "participant_id": participant_id,
+        "display_name": principal.name,
+        "language": request.language,
+        "code_sha256": code_hash(request.code),
+        "code_bytes": len(request.code.encode()),
+        "status": result.status,
+        "exit_code": result.exit_code,
+        "signal": result.signal,
+        "time_ms": result.time_ms,
+        "cpu_ms": result.cpu_ms,
+        "memory_kb": result.memory_kb,
+        "stdout": stored["stdout"],
+        "stderr": stored["stderr"],
+        "stdout_truncated": stored["stdout_truncated"],
+        "stderr_truncated": stored["stderr_truncated"],
+        "started_at": started_at,
+        "finished_at": utcnow(),
+    }
     if writer is None or not writer.try_insert(_INSERT_RUN, row):
         async with sessions() as session:
             await session.execute(_INSERT_RUN, row)
             await session.commit()
-    return run
+    return row
+
+
+def run_columns(run: ExecutionRun) -> dict[str, Any]:
+    """A loaded run as the row ``record_run`` returns."""
+    return {column.key: getattr(run, column.key) for column in _RUNS.columns}
 
 
 async def latest_room_run(session: AsyncSession, room_id: str) -> ExecutionRun | None:
@@ -364,26 +369,29 @@ async def list_room_runs(session: AsyncSession, room_id: str) -> list[ExecutionR
     return list((await session.scalars(query)).all())
 
 
-def run_event_data(run: ExecutionRun) -> dict[str, Any]:
-    """The ``run.finished`` payload (also the latest-run answer)."""
+_RESULT_COLUMNS = (
+    "status",
+    "stdout",
+    "stderr",
+    "exit_code",
+    "signal",
+    "time_ms",
+    "cpu_ms",
+    "memory_kb",
+    "stdout_truncated",
+    "stderr_truncated",
+)
+
+
+def run_event_data(run: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``run.finished`` payload (also the latest-run answer) of a run's row."""
     return {
-        "run_id": run.id,
-        "language": run.language,
-        "by": {"participant_id": run.participant_id, "name": run.display_name},
-        "started_at": run.started_at.isoformat(),
-        "finished_at": run.finished_at.isoformat(),
-        "result": {
-            "status": run.status,
-            "stdout": run.stdout,
-            "stderr": run.stderr,
-            "exit_code": run.exit_code,
-            "signal": run.signal,
-            "time_ms": run.time_ms,
-            "cpu_ms": run.cpu_ms,
-            "memory_kb": run.memory_kb,
-            "stdout_truncated": run.stdout_truncated,
-            "stderr_truncated": run.stderr_truncated,
-        },
+        "run_id": run["id"],
+        "language": run["language"],
+        "by": {"participant_id": run["participant_id"], "name": run["display_name"]},
+        "started_at": run["started_at"].isoformat(),
+        "finished_at": run["finished_at"].isoformat(),
+        "result": {key: run[key] for key in _RESULT_COLUMNS},
     }
 
 
@@ -397,7 +405,7 @@ async def run_in_room(
     room_id: str | None,
     participant_id: str | None,
     writer: InlineWriter | None = None,
-) -> tuple[RunResult, ExecutionRun]:
+) -> tuple[RunResult, dict[str, Any]]:
     """Run for a caller whose room access was already checked; record it and tell the room.
 
     The room sees ``run.started`` (who, language) before and ``run.finished`` (result,

@@ -139,7 +139,7 @@ async def _run_markers(session: AsyncSession, room_id: str) -> list[MarkerPublic
             kind="run",
             ts=run.started_at,
             participant_id=run.participant_id,
-            data=execution_service.run_event_data(run),
+            data=execution_service.run_event_data(execution_service.run_columns(run)),
         )
         for run in await execution_service.list_room_runs(session, room_id)
     ]

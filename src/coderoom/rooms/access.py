@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from coderoom.auth.tokens import Principal, PrincipalKind
 from coderoom.core.errors import Forbidden, NotFound
 from coderoom.rooms.models import Participant, Room
+from coderoom.storage.reads import Reads
 
 STAFF_ROLES = frozenset({"host", "interviewer"})
 
@@ -157,7 +158,7 @@ async def access_room_by_id(
 
 
 async def access_room_row_by_id(
-    session: AsyncSession,
+    reads: Reads,
     principal: Principal,
     room_id: str,
     *,
@@ -172,7 +173,7 @@ async def access_room_row_by_id(
         NotFound, Forbidden: as ``access_room_by_id``.
     """
     params = {"room_id": room_id, "subject": principal.subject}
-    row = (await session.execute(_ROW[principal.kind], params)).first()
+    row = await reads.first(_ROW[principal.kind], params)
     if row is None:
         raise room_not_found()
     room_id_, language, problem_id, room_status, pid, name, role, status, color = row

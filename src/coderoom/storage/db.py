@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
-from coderoom.storage.inline import InlineWriter, create_inline_read_engine
+from coderoom.storage.inline import InlineReads, InlineWriter, create_inline_read_engine
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -67,6 +67,12 @@ def create_read_engine(url: str) -> AsyncEngine | None:
     """
     database = _sqlite_file(url)
     return None if database is None else create_inline_read_engine(database)
+
+
+def create_inline_reads(url: str) -> InlineReads | None:
+    """The hottest reads on the loop's thread (SQLite files only; see ``InlineReads``)."""
+    database = _sqlite_file(url)
+    return None if database is None else InlineReads(database)
 
 
 def create_inline_writer(url: str) -> InlineWriter | None:
