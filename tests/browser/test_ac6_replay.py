@@ -151,7 +151,12 @@ def test_replay_timeline(new_context: NewContext, screenshot_dir: Path) -> None:
     expect(host.get_by_role("button", name="Play")).to_be_visible(timeout=15_000)  # at the end
     _expect_replay_text(host, final_text)
 
-    # 5. The candidate cannot open the replay.
+    # 5. The candidate cannot open the replay, and the page asks for nothing more (the edit log).
+    asked: list[str] = []
+    guest.on("request", lambda request: asked.append(request.url))
     guest.goto(f"/rooms/{room.room_id}/replay")
     expect(guest.get_by_test_id("replay-refused")).to_contain_text("not allowed")
     expect(guest.get_by_test_id("replay-editor")).to_have_count(0)
+    guest.wait_for_timeout(500)
+    assert any(url.endswith(f"/api/v1/rooms/{room.room_id}/replay") for url in asked)
+    assert not [url for url in asked if "/replay/" in url]  # neither updates nor analytics

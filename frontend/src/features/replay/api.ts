@@ -25,8 +25,11 @@ export function useTimeline(roomId: string) {
   })
 }
 
-/** Every logged document update of the room, fetched page by page. */
-export function useUpdates(roomId: string) {
+/**
+ * Every logged document update of the room, fetched page by page; only once `enabled` (the
+ * page waits for the timeline, so a refused room is asked nothing more).
+ */
+export function useUpdates(roomId: string, enabled: boolean) {
   return useQuery({
     queryKey: ["rooms", roomId, "replay", "updates"],
     queryFn: async () => {
@@ -44,6 +47,7 @@ export function useUpdates(roomId: string) {
         after = page.next_after_seq
       }
     },
+    enabled,
     retry: false,
   })
 }

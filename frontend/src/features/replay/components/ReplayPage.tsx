@@ -52,7 +52,7 @@ export type BoardRenderer = (doc: Y.Doc) => ReactNode
 export function ReplayPage({ board }: { board?: BoardRenderer }) {
   const { roomId = "" } = useParams()
   const timeline = useTimeline(roomId)
-  const updates = useUpdates(roomId)
+  const updates = useUpdates(roomId, timeline.isSuccess)
   const error = timeline.error ?? updates.error
   if (error) {
     return (
