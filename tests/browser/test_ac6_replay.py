@@ -112,6 +112,14 @@ def test_replay_timeline(new_context: NewContext, screenshot_dir: Path) -> None:
     expect(markers.and_(host.locator("[data-kind=chat]"))).to_have_count(1)
     expect(markers.and_(host.locator("[data-kind=paste]"))).to_have_count(1)
     expect(markers.and_(host.locator("[data-kind=tab_away]"))).to_have_count(1)
+    # The event list reads as sentences, and a legend says what the shapes mean.
+    expect(
+        host.get_by_test_id("replay-event").and_(host.locator("[data-kind=run]"))
+    ).to_contain_text(["Gus Guest ran the code", "Gus Guest ran the code"])
+    expect(
+        host.get_by_test_id("replay-event").and_(host.locator("[data-kind=chat]"))
+    ).to_contain_text("Hana Host said “looks good”")
+    expect(host.get_by_role("list", name="Timeline legend")).to_contain_text("Paste")
     lanes = host.get_by_test_id("replay-lane")
     expect(lanes.filter(has_text="Hana Host")).to_have_count(1)
     expect(lanes.filter(has_text="Gus Guest")).to_have_count(1)

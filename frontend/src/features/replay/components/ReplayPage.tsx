@@ -14,7 +14,7 @@ import { ReplayDoc, advance, countAtOrBefore, decodeBase64, monotonicTimes } fro
 import { AnalyticsPanel } from "./AnalyticsPanel"
 import { ReplayEditor } from "./ReplayEditor"
 import { RunOutput } from "./RunOutput"
-import { Timeline, markerLabel } from "./Timeline"
+import { Timeline, TimelineLegend, markerLabel } from "./Timeline"
 import "./replay.css"
 
 const SPEEDS = [1, 2, 4, 8]
@@ -246,6 +246,7 @@ function Player({
         }}
         onMarker={seekTo}
       />
+      <TimelineLegend />
       <div className="replay-body">
         <section className="replay-code" aria-label="Code">
           <nav className="row replay-files" aria-label="Files">
@@ -294,8 +295,7 @@ function Player({
                     onClick={() => seekTo(marker)}
                   >
                     {clock(Date.parse(marker.ts) - start)}{" "}
-                    {timeline.participants.find((l) => l.id === marker.participant_id)?.name ?? ""}{" "}
-                    {markerLabel(marker)}
+                    {markerLabel(marker, timeline.participants)}
                   </button>
                 </li>
               ))}

@@ -1,42 +1,49 @@
+import type { ReactNode } from "react"
 import type { Lane, Marker } from "../api"
 
 const LANE_H = 26
 const LABEL_W = 110
 const WIDTH = 1000
 
+// What someone did, to follow their name: "Gus ran the code".
 const MARKER_LABEL: Record<Marker["kind"], string> = {
-  run: "Run",
-  tests: "Ran sample tests",
-  submission: "Submission",
-  chat: "Chat",
-  paste: "Paste",
-  tab_away: "Left tab",
-  tab_back: "Back to tab",
-  blur: "Window blur",
-  focus: "Window focus",
-  join: "Joined",
-  leave: "Left",
+  run: "ran the code",
+  tests: "ran the sample tests",
+  submission: "submitted",
+  chat: "said",
+  paste: "pasted",
+  tab_away: "left the tab",
+  tab_back: "came back to the tab",
+  blur: "left the window",
+  focus: "came back to the window",
+  join: "joined",
+  leave: "left",
 }
 
-export function markerLabel(marker: Marker): string {
-  const base = MARKER_LABEL[marker.kind]
+function details(marker: Marker): string {
   const data = marker.data as Record<string, unknown>
-  if (marker.kind === "paste" && typeof data.chars === "number")
-    return `${base} (${data.chars} chars)`
+  if (marker.kind === "paste" && typeof data.chars === "number") return ` ${data.chars} characters`
   if (marker.kind === "submission" && typeof data.score === "number") {
     // The judge's score is a percentage.
     const tests = typeof data.total === "number" ? `, ${data.passed}/${data.total} tests` : ""
-    return `${base} (${data.score}%${tests})`
+    return ` (${data.score}%${tests})`
   }
-  if (marker.kind === "chat" && typeof data.text === "string") return `${base}: ${data.text}`
+  if (marker.kind === "chat" && typeof data.text === "string") return ` “${data.text}”`
   if (marker.kind === "tests" && typeof data.total === "number") {
-    return `${base} (${data.passed}/${data.total} passed)`
+    return ` (${data.passed}/${data.total} passed)`
   }
-  return base
+  return ""
 }
 
-function MarkerShape({ marker, x, y }: { marker: Marker; x: number; y: number }) {
-  switch (marker.kind) {
+/** The marker as a sentence: "Gus Guest pasted 120 characters" ("Joined" without a lane). */
+export function markerLabel(marker: Marker, lanes: Lane[]): string {
+  const who = lanes.find((l) => l.id === marker.participant_id)?.name
+  const text = `${who ? `${who} ` : ""}${MARKER_LABEL[marker.kind]}${details(marker)}`
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function MarkerShape({ kind, x, y }: { kind: Marker["kind"]; x: number; y: number }) {
+  switch (kind) {
     case "run":
       return <polygon points={`${x - 5},${y - 6} ${x + 6},${y} ${x - 5},${y + 6}`} />
     case "submission":
@@ -55,6 +62,55 @@ function MarkerShape({ marker, x, y }: { marker: Marker; x: number; y: number })
     default:
       return <line x1={x} x2={x} y1={y - 7} y2={y + 7} strokeWidth={2} />
   }
+}
+
+// One entry per shape and colour: the tab and the window share one, and so do join and leave.
+const LEGEND: [Marker["kind"], string][] = [
+  ["run", "Run"],
+  ["tests", "Sample tests"],
+  ["submission", "Submission"],
+  ["chat", "Chat message"],
+  ["paste", "Paste"],
+  ["tab_away", "Left or came back to the tab or window"],
+  ["join", "Joined or left"],
+]
+
+function LegendIcon({ children }: { children: ReactNode }) {
+  return (
+    <svg className="legend-icon" viewBox="-8 -8 16 16" aria-hidden="true">
+      {children}
+    </svg>
+  )
+}
+
+/** What the timeline's ticks, shapes and colours stand for. */
+export function TimelineLegend() {
+  return (
+    <ul className="replay-legend small" aria-label="Timeline legend">
+      <li>
+        <LegendIcon>
+          <line y1={-5} y2={5} stroke="#888" />
+        </LegendIcon>
+        Edit (in the author's colour)
+      </li>
+      {LEGEND.map(([kind, text]) => (
+        <li key={kind}>
+          <LegendIcon>
+            <g className={`marker marker-${kind}`}>
+              <MarkerShape kind={kind} x={0} y={0} />
+            </g>
+          </LegendIcon>
+          {text}
+        </li>
+      ))}
+      <li>
+        <LegendIcon>
+          <line className="playhead" y1={-7} y2={7} />
+        </LegendIcon>
+        Playhead
+      </li>
+    </ul>
+  )
 }
 
 /**
@@ -142,9 +198,9 @@ export function Timeline({
             onMarker(marker)
           }}
         >
-          <title>{markerLabel(marker)}</title>
+          <title>{markerLabel(marker, lanes)}</title>
           <MarkerShape
-            marker={marker}
+            kind={marker.kind}
             x={x(Date.parse(marker.ts))}
             y={laneY(marker.participant_id ?? null)}
           />
