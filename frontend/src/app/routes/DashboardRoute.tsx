@@ -1,6 +1,7 @@
 import { ErrorText } from "@/components/ui/ErrorText"
 import { useMe } from "@/features/auth/api"
 import { PreferencesForm } from "@/features/auth/components/PreferencesForm"
+import { useLanguageNames } from "@/features/execution/api"
 import { useMyRooms } from "@/features/rooms/api"
 import { CreateRoomForm } from "@/features/rooms/components/CreateRoomForm"
 import { JoinRoomForm } from "@/features/rooms/components/JoinRoomForm"
@@ -13,6 +14,7 @@ export function DashboardRoute() {
   const me = useMe()
   const rooms = useMyRooms()
   const languages = useLanguageOptions()
+  const languageName = useLanguageNames()
   const problems = useProblemOptions()
   const items = rooms.data?.items ?? []
   return (
@@ -20,8 +22,16 @@ export function DashboardRoute() {
       <div className="dashboard-main">
         <h1>Your rooms</h1>
         <ErrorText error={rooms.error} />
-        <RoomList title="Active" rooms={items.filter((r) => r.status === "active")} />
-        <RoomList title="Past" rooms={items.filter((r) => r.status === "ended")} />
+        <RoomList
+          title="Active"
+          rooms={items.filter((r) => r.status === "active")}
+          languageName={languageName}
+        />
+        <RoomList
+          title="Past"
+          rooms={items.filter((r) => r.status === "ended")}
+          languageName={languageName}
+        />
       </div>
       <aside className="dashboard-side">
         <CreateRoomForm

@@ -17,10 +17,15 @@ export function useLanguages() {
   })
 }
 
+/** Languages' display names by id ("python" → "Python 3"); the id until the list has loaded. */
+export function useLanguageNames(): (id: string) => string {
+  const { data } = useLanguages()
+  return (id) => data?.find((l) => l.id === id)?.name ?? id
+}
+
 /** A language's display name ("Python 3"); its id until the list has loaded. */
 export function useLanguageName(id: string): string {
-  const { data } = useLanguages()
-  return data?.find((l) => l.id === id)?.name ?? id
+  return useLanguageNames()(id)
 }
 
 export interface RunInput {

@@ -4,7 +4,7 @@ import { ErrorText } from "@/components/ui/ErrorText"
 import { Link } from "react-router"
 import { type Room, inviteUrl, useDeleteRoom } from "../api"
 
-function RoomRow({ room }: { room: Room }) {
+function RoomRow({ room, languageName }: { room: Room; languageName: (id: string) => string }) {
   const remove = useDeleteRoom()
   const isHost = room.me?.role === "host"
   return (
@@ -14,7 +14,7 @@ function RoomRow({ room }: { room: Room }) {
           {room.title}
         </Link>
         <div className="muted small">
-          {room.language} · {room.status === "active" ? "active" : "ended"} ·{" "}
+          {languageName(room.language)} · {room.status === "active" ? "active" : "ended"} ·{" "}
           {new Date(room.created_at).toLocaleString()}
         </div>
       </div>
@@ -47,7 +47,16 @@ function RoomRow({ room }: { room: Room }) {
   )
 }
 
-export function RoomList({ rooms, title }: { rooms: Room[]; title: string }) {
+export function RoomList({
+  rooms,
+  title,
+  languageName,
+}: {
+  rooms: Room[]
+  title: string
+  /** "Python 3" for "python": the app passes the execution feature's names in. */
+  languageName: (id: string) => string
+}) {
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
@@ -56,7 +65,7 @@ export function RoomList({ rooms, title }: { rooms: Room[]; title: string }) {
       ) : (
         <ul className="room-list">
           {rooms.map((room) => (
-            <RoomRow key={room.id} room={room} />
+            <RoomRow key={room.id} room={room} languageName={languageName} />
           ))}
         </ul>
       )}
