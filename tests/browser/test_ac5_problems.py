@@ -104,6 +104,17 @@ def test_library_hidden_tests_and_score(new_context: NewContext, screenshot_dir:
     library = host.get_by_role("region", name="Problem library")
     library.get_by_label("Search problems").fill(title)
     library.get_by_label("Difficulty").select_option("easy")
+    # At 1280×800 the library's list reaches down to the side panel's bottom; the page itself
+    # does not scroll.
+    host.set_viewport_size({"width": 1280, "height": 800})
+    listing = library.get_by_test_id("problem-library")
+    expect(listing).to_contain_text(title)
+    side = host.get_by_role("region", name="Room panels").bounding_box()
+    box = listing.bounding_box()
+    assert side is not None
+    assert box is not None
+    assert box["y"] + box["height"] > side["y"] + side["height"] - 24
+    assert host.evaluate("document.documentElement.scrollHeight <= innerHeight")
     library.get_by_role("button", name=f"Use {title} in room").click()
     expect(host.get_by_test_id("problem-statement")).to_contain_text("sum")
     shot(host, screenshot_dir, "ac5-host-problem")

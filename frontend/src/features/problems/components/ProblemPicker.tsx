@@ -51,30 +51,32 @@ export function ProblemPicker({
         ) : null}
       </div>
       <ErrorText error={library.error ?? attach.error} />
-      <ul className="problem-list" data-testid="problem-library">
-        {(library.data?.items ?? []).map((p) => (
-          <li key={p.id} className="problem-row">
-            <span className="problem-title">{p.title}</span>
-            <span className={`difficulty difficulty-${p.difficulty} small`}>{p.difficulty}</span>
-            <Button
-              aria-label={`Use ${p.title} in room`}
-              disabled={attach.isPending}
-              onClick={() =>
-                attach.mutate(p.id, {
-                  onSuccess: (problem) => {
-                    if (problem) onAttached(problem)
-                  },
-                })
-              }
-            >
-              Use in room
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {/* The list stretches to the panel's bottom: the message replaces it, not follows it. */}
       {library.data && library.data.items.length === 0 ? (
         <p className="muted small">No problem matches.</p>
-      ) : null}
+      ) : (
+        <ul className="problem-list" data-testid="problem-library">
+          {(library.data?.items ?? []).map((p) => (
+            <li key={p.id} className="problem-row">
+              <span className="problem-title">{p.title}</span>
+              <span className={`difficulty difficulty-${p.difficulty} small`}>{p.difficulty}</span>
+              <Button
+                aria-label={`Use ${p.title} in room`}
+                disabled={attach.isPending}
+                onClick={() =>
+                  attach.mutate(p.id, {
+                    onSuccess: (problem) => {
+                      if (problem) onAttached(problem)
+                    },
+                  })
+                }
+              >
+                Use in room
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }
