@@ -24,13 +24,13 @@ export function ScorecardReport({ roomId }: { roomId: string }) {
   if (!scorecards.data) return <p className="muted">Loading scorecards…</p>
   const data = scorecards.data
   const cards = [data.mine, ...data.others].filter((c) => c.status === "submitted")
+  // Others' cards are hidden only from a caller who has not submitted one, so then `cards` is
+  // empty: the report says either how many are hidden or that there are none, never both.
+  const hidden = data.others_visible ? 0 : data.others_submitted
   return (
     <section className="card" aria-label="Scorecards" data-testid="report-scorecards">
       <h2>Scorecards</h2>
-      <Visibility data={data} />
-      {cards.length === 0 ? (
-        <p className="muted">No scorecards submitted.</p>
-      ) : (
+      {cards.length > 0 ? (
         <>
           <Summary data={data} />
           <div className="report-cards">
@@ -39,21 +39,15 @@ export function ScorecardReport({ roomId }: { roomId: string }) {
             ))}
           </div>
         </>
+      ) : hidden > 0 ? (
+        <p className="scorecard-locked small" data-testid="scorecards-locked">
+          {hidden} other scorecard{hidden === 1 ? "" : "s"} submitted. Submit yours (in the room's
+          Scorecard panel) to see them: ratings are independent.
+        </p>
+      ) : (
+        <p className="muted">No scorecards submitted.</p>
       )}
     </section>
-  )
-}
-
-function Visibility({ data }: { data: Scorecards }) {
-  if (data.others_visible) return null
-  const mineDraft = data.mine.status !== "submitted"
-  return (
-    <p className="scorecard-locked small" data-testid="scorecards-locked">
-      {data.others_submitted} other scorecard{data.others_submitted === 1 ? "" : "s"} submitted.{" "}
-      {mineDraft
-        ? "Submit yours (in the room's Scorecard panel) to see them: ratings are independent."
-        : ""}
-    </p>
   )
 }
 
