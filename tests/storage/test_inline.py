@@ -226,18 +226,25 @@ class _Stamp(_Base):
 async def test_writer_stores_values_as_a_session_does(
     tmp_path: Path, engines: Engines, writer: tuple[InlineWriter, Table]
 ) -> None:
-    # The columns' own bind processors run: an aware datetime and a boolean written
-    # inline read back through the ORM exactly as written.
+    # The columns' own bind processors run, in SQLite's forms: an aware datetime and a
+    # boolean written inline are stored as the same text and integer as through a session.
     engine, _ = engines
     async with engine.begin() as conn:
         await conn.run_sync(_Base.metadata.create_all)
     inline, _ = writer
     at = datetime(2026, 12, 3, 9, 30, 1, 250, tzinfo=timezone(timedelta(hours=2)))
     stamps = insert(_Stamp.__table__)
-    assert inline.try_insert(stamps, [{"id": "a", "at": at, "flag": True}])
+    assert inline.try_insert(stamps, [{"id": "inline", "at": at, "flag": True}])
     async with create_sessionmaker(engine)() as session:
-        stored = await session.get(_Stamp, "a")
+        session.add(_Stamp(id="session", at=at, flag=True))
+        await session.commit()
+        stored = await session.get(_Stamp, "inline")
+        raw = (await session.execute(text("SELECT id, at, flag FROM stamps ORDER BY id"))).all()
     assert stored is not None
     assert (stored.at, stored.flag) == (at.astimezone(UTC), True)
+    assert [tuple(r) for r in raw] == [
+        ("inline", "2026-12-03 07:30:01.000250", 1),
+        ("session", "2026-12-03 07:30:01.000250", 1),
+    ]
     with pytest.raises(TypeError, match="Python default"):
         inline.try_insert(stamps, {"at": at, "flag": False})  # id's default runs only in the ORM

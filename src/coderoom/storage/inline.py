@@ -36,7 +36,7 @@ to the WAL and does not fsync; the main engine's connections keep the WAL checkp
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn, cast
 
 from sqlalchemy import URL, ClauseElement, Insert, Select, event, pool
@@ -45,6 +45,7 @@ from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.types import TypeEngine
 from typing_extensions import override
 
 DRIVER = "coderoom_inline"
@@ -122,12 +123,14 @@ class _Compiled:
             raise TypeError(f"pass every column with a Python default ({missing})")
         self.sql = str(compiled)
         defaults = compiled.params
+        # dialect_impl: SQLite's own forms of the types (its DATETIME writes the text format
+        # SQLAlchemy reads back; the generic DateTime would leave it to sqlite3's adapter).
         self.processors = tuple(
-            (name, defaults.get(name), compiled.binds[name].type.bind_processor(_DIALECT))
+            (name, defaults.get(name), _bind_processor(compiled.binds[name].type))
             for name in compiled.positiontup or ()
         )
         for column in getattr(statement, "selected_columns", ()):
-            if column.type.result_processor(_DIALECT, None) is not None:
+            if column.type.dialect_impl(_DIALECT).result_processor(_DIALECT, None) is not None:
                 raise TypeError(f"column {column.key} needs conversion: read it through a session")
 
     def values(self, params: Mapping[str, Any]) -> list[Any]:
@@ -140,6 +143,10 @@ class _Compiled:
 
 
 _DIALECT = SQLiteDialect_pysqlite()
+
+
+def _bind_processor(type_: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    return type_.dialect_impl(_DIALECT).bind_processor(_DIALECT)
 
 
 class _Statements:
