@@ -41,7 +41,6 @@ from coderoom.storage.db import (
     create_engine,
     create_inline_reads,
     create_inline_writer,
-    create_read_engine,
     create_sessionmaker,
 )
 from coderoom.storage.reads import SessionReads
@@ -61,7 +60,6 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
     if settings.is_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
     engine = create_engine(settings.database_url)
-    read_engine = create_read_engine(settings.database_url)
     inline_reads = create_inline_reads(settings.database_url)
     inline_writer = create_inline_writer(settings.database_url)
     sessionmaker = create_sessionmaker(engine)
@@ -69,11 +67,7 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
         yield {
             "engine": engine,
             "sessionmaker": sessionmaker,
-            # Short reads on hot paths (room loads).
-            "read_sessionmaker": sessionmaker
-            if read_engine is None
-            else create_sessionmaker(read_engine),
-            # The hottest reads (account and room access checks).
+            # Hot-path reads (account and room access checks, room loads).
             "reads": SessionReads(sessionmaker) if inline_reads is None else inline_reads,
             # Hot-path inserts (run records); None where sessions are as fast.
             "inline_writer": inline_writer,
@@ -83,8 +77,6 @@ async def _database(settings: Settings, _state: State) -> AsyncIterator[State]:
             inline_writer.close()
         if inline_reads is not None:
             inline_reads.close()
-        if read_engine is not None:
-            await read_engine.dispose()
         await engine.dispose()
 
 

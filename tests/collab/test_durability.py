@@ -18,6 +18,7 @@ from coderoom.collab.models import DocUpdate
 from coderoom.collab.store import load_doc, replay_log
 from coderoom.settings import Settings
 from coderoom.storage.db import create_engine, create_sessionmaker
+from coderoom.storage.reads import SessionReads
 from collab.live import LiveServer, RoomSetup
 from collab.ydoc import files, pycrdt_client, text, wait_for
 
@@ -87,8 +88,7 @@ async def test_reload_from_checkpoint_and_log(
     async with pycrdt_client(url) as (doc, _):
         text(doc).insert(len(text(doc)), "after checkpoint\n")
     await manager.updates.flush()
-    async with create_sessionmaker(engine)() as session:
-        reloaded, last_seq = await load_doc(session, room.room_id)
+    reloaded, last_seq = await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)
     assert last_seq > 0
     assert str(text(reloaded)) == "before checkpoint\nafter checkpoint\n"
     assert reloaded.get_update() == (await _replayed(engine, room.room_id)).get_update()

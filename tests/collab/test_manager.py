@@ -25,6 +25,7 @@ from coderoom.collab.store import load_doc
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings
 from coderoom.storage.db import create_engine, create_sessionmaker
+from coderoom.storage.reads import SessionReads
 from collab.live import make_room, serve_app
 from collab.ydoc import pycrdt_client, text
 
@@ -52,8 +53,7 @@ async def test_idle_room_unloads_after_flush_and_reloads(
             while manager.loaded("r1") is not None:
                 await anyio.sleep(0.05)
         assert manager.updates.pending == 0
-        async with sessionmaker() as session:
-            doc, last_seq = await load_doc(session, "r1")
+        doc, last_seq = await load_doc(SessionReads(sessionmaker), "r1")
         assert last_seq > 0
         assert str(text(doc)) == "kept"
         again = await manager.acquire("r1", DEFAULTS)
@@ -110,8 +110,7 @@ async def test_graceful_shutdown_closes_clients_and_flushes(settings: Settings) 
             assert ws.close_code in (1001, 1012)
     engine = create_engine(settings.database_url)
     try:
-        async with create_sessionmaker(engine)() as session:
-            saved, _ = await load_doc(session, room.room_id)
+        saved, _ = await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)
     finally:
         await engine.dispose()
     assert str(text(saved)) == "typed just before shutdown"

@@ -28,6 +28,7 @@ from coderoom.core.errors import Unavailable
 from coderoom.realtime.bus import Bus
 from coderoom.realtime.events import room_topic
 from coderoom.storage.inline import InlineWriter
+from coderoom.storage.reads import Reads, SessionReads
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +68,7 @@ class RoomManager:
         sessionmaker: the app's session factory.
         bus: the process's bus.
         config: tunables.
-        reader: the session factory for room loads (the app's hot-path reads), if not
-            ``sessionmaker``.
+        reads: the app's hot-path reads, for room loads (else a session per read).
         writer: the app's inline SQLite writer for the update log, if it has one.
     """
 
@@ -78,7 +78,7 @@ class RoomManager:
         bus: Bus,
         config: ManagerConfig | None = None,
         *,
-        reader: async_sessionmaker[AsyncSession] | None = None,
+        reads: Reads | None = None,
         writer: InlineWriter | None = None,
     ) -> None:
         self.config = config or ManagerConfig()
@@ -86,7 +86,7 @@ class RoomManager:
             sessionmaker, interval_s=self.config.flush_interval_s, writer=writer
         )
         self._sessionmaker = sessionmaker
-        self._reader = reader or sessionmaker
+        self.reads = reads or SessionReads(sessionmaker)
         self._bus = bus
         self._rooms: dict[str, asyncio.Future[CollabRoom]] = {}
         self._scopes: dict[str, anyio.CancelScope] = {}
@@ -165,9 +165,9 @@ class RoomManager:
                     future.cancel()
 
     async def _load(self, room_id: str, defaults: RoomDefaults | DefaultsLoader) -> CollabRoom:
-        async with self._reader() as session:
-            doc, last_seq = await load_doc(session, room_id)
-            if last_seq == 0 and not isinstance(defaults, RoomDefaults):
+        doc, last_seq = await load_doc(self.reads, room_id)
+        if last_seq == 0 and not isinstance(defaults, RoomDefaults):
+            async with self._sessionmaker() as session:
                 defaults = await defaults(session)
         room = CollabRoom(
             room_id,
@@ -250,7 +250,7 @@ async def room_manager_component(
     manager = RoomManager(
         state["sessionmaker"],
         state["bus"],
-        reader=state["read_sessionmaker"],
+        reads=state["reads"],
         writer=state["inline_writer"],
     )
     async with manager.running():

@@ -136,12 +136,12 @@ def file_languages(doc: Doc[Any]) -> dict[str, str]:
     return {k: str(v) for k, v in languages.items()} if isinstance(languages, Map) else {}
 
 
-async def current_doc(session: AsyncSession, manager: RoomManager, room_id: str) -> Doc[Any]:
+async def current_doc(manager: RoomManager, room_id: str) -> Doc[Any]:
     """The room's document: the live one on this node, else loaded from the store."""
     if (room := manager.loaded(room_id)) is not None:
         return room.doc
     await manager.updates.flush()
-    doc, _ = await load_doc(session, room_id)
+    doc, _ = await load_doc(manager.reads, room_id)
     return doc
 
 
@@ -154,7 +154,7 @@ async def create_snapshot(
     participant_id: str | None,
 ) -> DocSnapshot:
     """Save the room's current document under ``message`` (the caller commits)."""
-    doc = await current_doc(session, manager, room_id)
+    doc = await current_doc(manager, room_id)
     snapshot = DocSnapshot(
         id=new_id(),
         room_id=room_id,

@@ -30,6 +30,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from coderoom.collab.models import DocCheckpoint, DocUpdate
 from coderoom.core.clock import utcnow
 from coderoom.storage.inline import InlineWriter
+from coderoom.storage.reads import Reads
 
 log = logging.getLogger(__name__)
 
@@ -169,25 +170,22 @@ _UPDATES_SINCE = (
 )
 
 
-async def load_doc(session: AsyncSession, room_id: str) -> tuple[Doc[Any], int]:
+async def load_doc(reads: Reads, room_id: str) -> tuple[Doc[Any], int]:
     """Build a room's document: newest checkpoint plus the log after it.
 
     Returns:
         The document and the highest log ``seq`` it contains (0 for an empty log).
     """
-    checkpoint = (await session.execute(_LATEST_CHECKPOINT, {"room_id": room_id})).first()
+    checkpoint = await reads.first(_LATEST_CHECKPOINT, {"room_id": room_id})
     doc: Doc[Any] = Doc()
     query, params = _ALL_UPDATES, dict[str, object](room_id=room_id)
     last_seq = 0
     if checkpoint is not None:
-        doc.apply_update(checkpoint.state)
-        last_seq = checkpoint.last_seq
+        state, last_seq, created_at = checkpoint
+        doc.apply_update(state)
         query = _UPDATES_SINCE
-        params |= {
-            "last_seq": last_seq,
-            "since": checkpoint.created_at - CHECKPOINT_MARGIN,
-        }
-    for seq, data in await session.execute(query, params):
+        params |= {"last_seq": last_seq, "since": created_at - CHECKPOINT_MARGIN}
+    for seq, data in await reads.all(query, params):
         doc.apply_update(data)
         last_seq = max(last_seq, seq)
     return doc, last_seq

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from sqlalchemy.ext.asyncio import create_async_engine as _create_async_engine
 from sqlalchemy.orm import DeclarativeBase
 
-from coderoom.storage.inline import InlineReads, InlineWriter, create_inline_read_engine
+from coderoom.storage.inline import InlineReads, InlineWriter
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -57,16 +57,6 @@ def _sqlite_file(url: str) -> str | None:
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
     return parsed.database
-
-
-def create_read_engine(url: str) -> AsyncEngine | None:
-    """An engine for short hot-path reads, or None where the main engine is as good.
-
-    On a SQLite file it answers on the event loop's thread (see ``coderoom.storage.inline``);
-    PostgreSQL's driver is natively async, so its main engine serves reads too.
-    """
-    database = _sqlite_file(url)
-    return None if database is None else create_inline_read_engine(database)
 
 
 def create_inline_reads(url: str) -> InlineReads | None:

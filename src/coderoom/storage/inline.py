@@ -1,4 +1,4 @@
-"""SQLite work answered on the event loop's own thread: read sessions, and small writes.
+"""SQLite work answered on the event loop's own thread: hot-path reads, and small writes.
 
 aiosqlite runs every call of a connection in a worker thread: a cursor, an execute, a
 fetch, a close, two rollbacks — six thread hand-offs for one primary-key read, each a
@@ -6,23 +6,21 @@ futex wake and a fight for the GIL. On the server's one core that cost 3–6 ms 
 and about 2 ms of CPU per access check, while the read itself takes 0.03 ms. In a
 reconnect storm those checks queue behind each other.
 
-The dialect here is the stock synchronous pysqlite one, marked async so that
-``AsyncEngine`` and ``AsyncSession`` accept it: SQLAlchemy's greenlet bridge then calls
-sqlite3 directly, and nothing ever awaits. That is only safe for reads, which is what the
-connections enforce:
+Here each kind of work has one held sqlite3 connection, used only by the loop's thread,
+and runs module-level SQLAlchemy statements rendered once (``_Compiled``): the columns'
+own SQLite conversions apply, but no session, pool, execution context or result object
+sits in between (through an ``AsyncSession`` on the loop's thread the same read cost about
+ten times the CPU, and in a request, with cold caches, more).
+
+``InlineReads`` (every request's account check, socket access checks, room loads) can
+only read, which is what makes the blocking call safe on the loop:
 
 - ``PRAGMA query_only``: any write fails loudly instead of taking the write lock on the
   loop's thread (a write waiting for a lock would stall the whole process);
 - in WAL mode readers never wait for writers, and ``busy_timeout`` bounds the rare wait
   (WAL recovery) to a quarter of a second.
 
-Use it through ``AsyncSession`` (``AsyncConnection.execute`` insists on an await and
-refuses it), for short indexed reads on hot paths (room loads), never for a scan whose
-size the caller does not control.
-
-``InlineReads`` goes one step further for the hottest reads (every request's account
-check, socket access checks): a held ``query_only`` sqlite3 connection and statements
-rendered once by SQLAlchemy, with no session, result or pool in between.
+It is for short indexed reads, never for a scan whose size the caller does not control.
 
 ``InlineWriter`` does the same for single-statement inserts on hot paths (a run's record,
 a batch of the update log), where aiosqlite's begin, execute, commit and reset cost about
@@ -36,65 +34,21 @@ to the WAL and does not fsync; the main engine's connections keep the WAL checkp
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, NoReturn, cast
 
-from sqlalchemy import URL, ClauseElement, Insert, Select, event, pool
-from sqlalchemy.dialects import registry
+from sqlalchemy import ClauseElement, Insert, Select
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.types import TypeEngine
-from typing_extensions import override
 
-DRIVER = "coderoom_inline"
 BUSY_TIMEOUT_MS = 250
 
 
-class _Cursor(sqlite3.Cursor):
-    async def _async_soft_close(self) -> None:
-        """Nothing to release early; SQLAlchemy's async results call it on every cursor."""
-
-
-class _Connection(sqlite3.Connection):
-    @override
-    def cursor(self, factory: Any = _Cursor) -> Any:
-        return super().cursor(factory)
-
-
-class InlineSQLiteDialect(SQLiteDialect_pysqlite):
-    """pysqlite, declared async so the asyncio extension runs it inline."""
-
-    is_async = True
-    supports_statement_cache = True
-
-    @override
-    @classmethod
-    def get_pool_class(cls, url: URL) -> type[pool.Pool]:
-        return pool.AsyncAdaptedQueuePool
-
-
-registry.register(f"sqlite.{DRIVER}", __name__, InlineSQLiteDialect.__name__)
-
-
-def _read_only(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA query_only=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
-
-
-def create_inline_read_engine(database: str) -> AsyncEngine:
-    """A read-only engine on the SQLite file ``database``, answered on the calling thread."""
-    engine = create_async_engine(
-        URL.create(f"sqlite+{DRIVER}", database=database),
-        # Only the event loop's thread uses these connections; the pool may be disposed
-        # of from another thread at shutdown.
-        connect_args={"check_same_thread": False, "factory": _Connection},
-    )
-    event.listen(engine.sync_engine, "connect", _read_only)
-    return engine
+def _read_only(connection: sqlite3.Connection) -> None:
+    connection.execute("PRAGMA query_only=ON")
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 class _Compiled:
@@ -106,7 +60,7 @@ class _Compiled:
     the values in order through the columns' own bind processors (UTC datetimes, booleans).
     """
 
-    __slots__ = ("processors", "sql")
+    __slots__ = ("processors", "results", "sql")
 
     def __init__(self, statement: ClauseElement, keys: Sequence[str] | None = None) -> None:
         compiled = cast(
@@ -126,12 +80,19 @@ class _Compiled:
         # dialect_impl: SQLite's own forms of the types (its DATETIME writes the text format
         # SQLAlchemy reads back; the generic DateTime would leave it to sqlite3's adapter).
         self.processors = tuple(
-            (name, defaults.get(name), _bind_processor(compiled.binds[name].type))
+            (
+                name,
+                defaults.get(name),
+                _dialect_type(compiled.binds[name].type).bind_processor(_DIALECT),
+            )
             for name in compiled.positiontup or ()
         )
-        for column in getattr(statement, "selected_columns", ()):
-            if column.type.dialect_impl(_DIALECT).result_processor(_DIALECT, None) is not None:
-                raise TypeError(f"column {column.key} needs conversion: read it through a session")
+        results = tuple(
+            _dialect_type(column.type).result_processor(_DIALECT, None)
+            for column in getattr(statement, "selected_columns", ())
+        )
+        # None when every column comes back from sqlite3 as it is (text, integers).
+        self.results = results if any(results) else None
 
     def values(self, params: Mapping[str, Any]) -> list[Any]:
         """``params`` (missing names take the statement's own values) in placeholder order."""
@@ -141,12 +102,18 @@ class _Compiled:
             out.append(value if process is None or value is None else process(value))
         return out
 
+    def row(self, raw: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A fetched row with each column converted as SQLAlchemy would."""
+        if self.results is None:
+            return raw
+        return tuple(v if p is None else p(v) for v, p in zip(raw, self.results, strict=True))
+
 
 _DIALECT = SQLiteDialect_pysqlite()
 
 
-def _bind_processor(type_: TypeEngine[Any]) -> Callable[[Any], Any] | None:
-    return type_.dialect_impl(_DIALECT).bind_processor(_DIALECT)
+def _dialect_type(type_: TypeEngine[Any]) -> TypeEngine[Any]:
+    return type_.dialect_impl(_DIALECT)
 
 
 class _Statements:
@@ -174,15 +141,14 @@ class InlineReads:
 
     One ``query_only`` connection, used only by the event loop's thread, each statement
     its own transaction. For hot paths (every request's account check, socket access
-    checks): through ``AsyncSession`` the same read costs about ten times the CPU.
-    Statements must be module-level constants (they are compiled once, by identity) and
-    select only columns that need no conversion (text, integers).
+    checks, room loads): through ``AsyncSession`` the same read costs about ten times the
+    CPU. Statements must be module-level constants (compiled once, by identity).
     """
 
     def __init__(self, database: str) -> None:
         # The connection may be closed from another thread at shutdown.
         self._conn = sqlite3.connect(database, check_same_thread=False, isolation_level=None)
-        _read_only(self._conn, None)
+        _read_only(self._conn)
         self._statements = _Statements()
 
     async def first(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
@@ -190,9 +156,20 @@ class InlineReads:
         compiled = self._statements.get(statement)
         values = compiled.values(params)
         try:
-            return self._conn.execute(compiled.sql, values).fetchone()
+            raw = self._conn.execute(compiled.sql, values).fetchone()
         except sqlite3.Error as exc:
             _raise_as_sqlalchemy(compiled.sql, values, exc)
+        return None if raw is None else compiled.row(raw)
+
+    async def all(self, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
+        """Every row (tuples) of ``statement`` with ``params``."""
+        compiled = self._statements.get(statement)
+        values = compiled.values(params)
+        try:
+            raw = self._conn.execute(compiled.sql, values).fetchall()
+        except sqlite3.Error as exc:
+            _raise_as_sqlalchemy(compiled.sql, values, exc)
+        return raw if compiled.results is None else [compiled.row(r) for r in raw]
 
     async def scalar(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
         """The first column of the first row, or None."""
@@ -217,7 +194,7 @@ class InlineWriter:
         self._conn = sqlite3.connect(
             database, timeout=0, check_same_thread=False, isolation_level=None
         )
-        _never_wait(self._conn, None)
+        _never_wait(self._conn)
         self._statements = _Statements()
 
     def try_insert(
@@ -253,10 +230,8 @@ class InlineWriter:
         self._conn.close()
 
 
-def _never_wait(dbapi_connection: Any, _record: Any) -> None:
+def _never_wait(connection: sqlite3.Connection) -> None:
     # The file is in WAL mode already (the main engine sets it; it persists in the file).
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA wal_autocheckpoint=0")
-    cursor.close()
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("PRAGMA synchronous=NORMAL")
+    connection.execute("PRAGMA wal_autocheckpoint=0")

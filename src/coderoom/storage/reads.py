@@ -1,9 +1,9 @@
 """Hot-path reads behind one interface: inline on SQLite, a short session elsewhere.
 
-``Reads`` is what the account check and the room access check need: the first row, or
-the first column of it, of a prebuilt statement. ``InlineReads`` (SQLite files) answers on
-the loop's thread; ``SessionReads`` (PostgreSQL, in-memory SQLite) opens a session per
-read, as the natively async drivers are fast enough.
+``Reads`` is what the account check, the room access check and room loads need: the
+rows, the first row, or the first column of it, of a prebuilt statement.
+``InlineReads`` (SQLite files) answers on the loop's thread; ``SessionReads`` (PostgreSQL,
+in-memory SQLite) opens a session per read, as the natively async drivers are fast enough.
 """
 
 from __future__ import annotations
@@ -24,10 +24,14 @@ class Scalars(Protocol):
 
 
 class Reads(Scalars, Protocol):
-    """Short reads of module-level statements that select plain columns."""
+    """Short reads of module-level statements (rows unpack like tuples)."""
 
     async def first(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
-        """The first row (unpacks like a tuple), or None."""
+        """The first row, or None."""
+        ...
+
+    async def all(self, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
+        """Every row."""
         ...
 
 
@@ -41,6 +45,11 @@ class SessionReads:
         """The first row, or None."""
         async with self._sessions() as session:
             return (await session.execute(statement, params)).first()
+
+    async def all(self, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
+        """Every row."""
+        async with self._sessions() as session:
+            return list((await session.execute(statement, params)).all())
 
     async def scalar(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
         """The first column of the first row, or None."""
