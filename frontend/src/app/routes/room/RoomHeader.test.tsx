@@ -1,15 +1,11 @@
 // The live room's header: staff (host, interviewers) get the Replay and Report links;
 // candidates and observers do not (RoomWorkspace passes isStaff from the role).
 import type { Room } from "@/features/rooms/api"
+import { mount } from "@/lib/mount.test-utils"
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
-import { act } from "react"
-import { type Root, createRoot } from "react-dom/client"
 import { MemoryRouter } from "react-router"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { RoomHeader } from "./RoomHeader"
-
-// React's act() needs to know it runs in a test.
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 const room: Room = {
   id: "r1",
@@ -29,35 +25,21 @@ const room: Room = {
   participants: null,
 }
 
-let root: Root | null = null
-let container: HTMLDivElement | null = null
-afterEach(() => {
-  act(() => root?.unmount())
-  container?.remove()
-  root = null
-  container = null
-})
-
 function links(isStaff: boolean): Record<string, string | null> {
-  container = document.createElement("div")
-  document.body.append(container)
-  root = createRoot(container)
-  act(() =>
-    root?.render(
-      <QueryClientProvider client={new QueryClient()}>
-        <MemoryRouter>
-          <RoomHeader
-            room={room}
-            isStaff={isStaff}
-            status={null}
-            peers={[]}
-            followed={null}
-            onFollow={() => {}}
-            onUnfollow={() => {}}
-          />
-        </MemoryRouter>
-      </QueryClientProvider>,
-    ),
+  const container = mount(
+    <QueryClientProvider client={new QueryClient()}>
+      <MemoryRouter>
+        <RoomHeader
+          room={room}
+          isStaff={isStaff}
+          status={null}
+          peers={[]}
+          followed={null}
+          onFollow={() => {}}
+          onUnfollow={() => {}}
+        />
+      </MemoryRouter>
+    </QueryClientProvider>,
   )
   const found: Record<string, string | null> = {}
   for (const a of container.querySelectorAll("a"))

@@ -1,14 +1,10 @@
 // The report's scorecards section says once what there is: the cards, how many are hidden
 // from a caller who has not submitted, or that there are none.
+import { mount } from "@/lib/mount.test-utils"
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
-import { act } from "react"
-import { type Root, createRoot } from "react-dom/client"
-import { afterEach, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import type { Scorecard, Scorecards } from "../api"
 import { ScorecardReport } from "./RoomReport"
-
-// React's act() needs to know it runs in a test.
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
 
 const draft: Scorecard = {
   participant_id: "p1",
@@ -22,15 +18,6 @@ const draft: Scorecard = {
   updated_at: null,
   submitted_at: null,
 }
-
-let root: Root | null = null
-let container: HTMLDivElement | null = null
-afterEach(() => {
-  act(() => root?.unmount())
-  container?.remove()
-  root = null
-  container = null
-})
 
 /** The section's text for `data`, already in the query cache (nothing is fetched). */
 function report(data: Partial<Scorecards>): string {
@@ -46,15 +33,10 @@ function report(data: Partial<Scorecards>): string {
     others_submitted: 0,
     ...data,
   })
-  container = document.createElement("div")
-  document.body.append(container)
-  root = createRoot(container)
-  act(() =>
-    root?.render(
-      <QueryClientProvider client={client}>
-        <ScorecardReport roomId="r1" />
-      </QueryClientProvider>,
-    ),
+  const container = mount(
+    <QueryClientProvider client={client}>
+      <ScorecardReport roomId="r1" />
+    </QueryClientProvider>,
   )
   return container.textContent ?? ""
 }
