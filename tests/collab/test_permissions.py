@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+
 import anyio
 import pytest
 from websockets.asyncio.client import connect
 
 import accounts
+from coderoom.collab.protocol import SyncType, sync_frame
 from collab.live import LiveServer, RoomSetup, make_room
 from collab.ydoc import close_code, closed_within, pycrdt_client, text, wait_for
 
@@ -45,7 +48,10 @@ async def test_waiting_and_rejected_4403(live: LiveServer) -> None:
     assert await close_code(url) == 4403
 
 
-async def test_observer_updates_refused(live: LiveServer, room: RoomSetup) -> None:
+async def test_observer_updates_refused(
+    live: LiveServer, room: RoomSetup, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="coderoom.collab.room")
     response = await live.http.patch(
         f"/api/v1/rooms/{room.room_id}/participants/{room.candidate_id}",
         json={"role": "observer"},
@@ -54,6 +60,11 @@ async def test_observer_updates_refused(live: LiveServer, room: RoomSetup) -> No
     assert response.status_code == 200, response.text
     host_url = live.doc_url(room.room_id, room.host_token)
     obs_url = live.doc_url(room.room_id, room.candidate_token)
+    async with connect(obs_url) as ws:
+        await ws.recv()  # the server's sync step 1: answered, as every client does, with
+        await ws.send(sync_frame(SyncType.STEP2, b"\x00\x00"))  # nothing new: not a write
+    async with pycrdt_client(host_url):
+        assert "refused" not in caplog.text
     async with pycrdt_client(host_url) as (host_doc, _), pycrdt_client(obs_url) as (obs_doc, _):
         text(obs_doc).insert(0, "observer was here")
         text(host_doc).insert(0, "host ")
@@ -64,6 +75,7 @@ async def test_observer_updates_refused(live: LiveServer, room: RoomSetup) -> No
         assert str(text(host_doc)) == "host "
     async with pycrdt_client(host_url) as (fresh, _):
         assert str(text(fresh)) == "host "
+    await wait_for(lambda: f"read-only participant {room.candidate_id}" in caplog.text)
 
 
 async def test_removed_participant_closed_at_once(live: LiveServer, room: RoomSetup) -> None:

@@ -54,6 +54,7 @@ _REMOTE: Final = object()  # origin of updates that came over the bus
 _AWARENESS_RATE = (30.0, 60.0)  # per client: sustained messages/s, burst
 _OUTBOX_MAX = 10_000
 _EMPTY_STATE_VECTOR = b"\x00"
+_EMPTY_UPDATE = b"\x00\x00"
 
 Receive = Callable[[], Awaitable[bytes | None]]
 
@@ -261,7 +262,8 @@ class CollabRoom:
         elif sub == SyncType.STEP1:
             conn.send_frame(self._step2_for(body))
         elif not conn.can_write:
-            conn.refused_updates += 1
+            # Every new client answers our step 1 with an empty update: not a write.
+            conn.refused_updates += body != _EMPTY_UPDATE
         else:
             self._apply(body, conn)
 
@@ -300,7 +302,7 @@ class CollabRoom:
             self._publish(b"a" + update)
 
     def _apply(self, update: bytes, origin: object) -> None:
-        if update == b"\x00\x00":
+        if update == _EMPTY_UPDATE:
             return
         self._origin = origin
         try:
@@ -364,7 +366,7 @@ class CollabRoom:
                     self._relay_awareness(relay, origin=_REMOTE)
             elif tag == b"q":
                 diff = self.doc.get_update(body)
-                if diff != b"\x00\x00":
+                if diff != _EMPTY_UPDATE:
                     self._publish(b"u" + diff)
         except (ProtocolError, ValueError):
             log.warning("room %s: bad bus message %r", self.room_id, payload[:32])
