@@ -153,23 +153,24 @@ class InlineReads:
 
     async def first(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
         """The first row (a tuple) of ``statement`` with ``params``, or None."""
-        compiled = self._statements.get(statement)
-        values = compiled.values(params)
-        try:
-            raw = self._conn.execute(compiled.sql, values).fetchone()
-        except sqlite3.Error as exc:
-            _raise_as_sqlalchemy(compiled.sql, values, exc)
-        return None if raw is None else compiled.row(raw)
+        return self._fetch(statement, params, every=False)
 
     async def all(self, statement: Select[Any], params: Mapping[str, Any]) -> list[Any]:
         """Every row (tuples) of ``statement`` with ``params``."""
+        rows: list[Any] = self._fetch(statement, params, every=True)
+        return rows
+
+    def _fetch(self, statement: Select[Any], params: Mapping[str, Any], *, every: bool) -> Any:
         compiled = self._statements.get(statement)
         values = compiled.values(params)
         try:
-            raw = self._conn.execute(compiled.sql, values).fetchall()
+            cursor = self._conn.execute(compiled.sql, values)
+            raw: Any = cursor.fetchall() if every else cursor.fetchone()
         except sqlite3.Error as exc:
             _raise_as_sqlalchemy(compiled.sql, values, exc)
-        return raw if compiled.results is None else [compiled.row(r) for r in raw]
+        if raw is None or compiled.results is None:
+            return raw
+        return [compiled.row(r) for r in raw] if every else compiled.row(raw)
 
     async def scalar(self, statement: Select[Any], params: Mapping[str, Any]) -> Any:
         """The first column of the first row, or None."""
