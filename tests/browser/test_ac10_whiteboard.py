@@ -201,8 +201,13 @@ def test_whiteboard_select_move_resize_text_delete(
     replayed_rect = board.locator("[data-testid=wb-shape][data-kind=rect]")
     for _ in range(10):
         host.keyboard.press("ArrowLeft")
-        if replayed_rect.count():
+        # The board redraws after the key's render: give each step time to show before
+        # stepping again (checking at once overshot, past the label's edit, on a busy core).
+        try:
+            expect(replayed_rect).to_have_count(1, timeout=1000)
             break
+        except AssertionError:
+            continue
     expect(replayed_rect).to_have_attribute("x", "500")
     expect(replayed_rect).to_have_attribute("width", "200")
     expect(board.locator("[data-kind=text]")).to_have_text("Stack")
