@@ -165,7 +165,13 @@ class InlineReads:
         values = compiled.values(params)
         try:
             cursor = self._conn.execute(compiled.sql, values)
-            raw: Any = cursor.fetchall() if every else cursor.fetchone()
+            try:
+                raw: Any = cursor.fetchall() if every else cursor.fetchone()
+            finally:
+                # A statement left unfinished keeps its read transaction open: the next
+                # reads on this connection would see that old snapshot. Closing resets it
+                # now, not whenever the cursor happens to be freed.
+                cursor.close()
         except sqlite3.Error as exc:
             _raise_as_sqlalchemy(compiled.sql, values, exc)
         if raw is None or compiled.results is None:
