@@ -88,7 +88,7 @@ async def test_reload_from_checkpoint_and_log(
     async with pycrdt_client(url) as (doc, _):
         text(doc).insert(len(text(doc)), "after checkpoint\n")
     await manager.updates.flush()
-    reloaded, last_seq = await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)
+    reloaded, last_seq, _ = await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)
     assert last_seq > 0
     assert str(text(reloaded)) == "before checkpoint\nafter checkpoint\n"
     assert reloaded.get_update() == (await _replayed(engine, room.room_id)).get_update()

@@ -8,10 +8,12 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from coderoom.collab.connection import Connection
 from coderoom.collab.manager import ManagerConfig, RoomDefaults, RoomManager
+from coderoom.collab.models import DocCheckpoint
 from coderoom.collab.protocol import (
     MSG_AWARENESS,
     AwarenessEntry,
@@ -53,12 +55,51 @@ async def test_idle_room_unloads_after_flush_and_reloads(
             while manager.loaded("r1") is not None:
                 await anyio.sleep(0.05)
         assert manager.updates.pending == 0
-        doc, last_seq = await load_doc(SessionReads(sessionmaker), "r1")
+        doc, last_seq, _ = await load_doc(SessionReads(sessionmaker), "r1")
         assert last_seq > 0
         assert str(text(doc)) == "kept"
         again = await manager.acquire("r1", DEFAULTS)
         assert again is not room
         assert str(text(again.doc)) == "kept"
+
+
+async def _checkpoints(sessionmaker: async_sessionmaker[AsyncSession], room_id: str) -> int:
+    async with sessionmaker() as session:
+        count = await session.scalar(
+            select(func.count()).select_from(DocCheckpoint).where(DocCheckpoint.room_id == room_id)
+        )
+    return count or 0
+
+
+async def _type_and_unload(manager: RoomManager, room_id: str, edits: str) -> None:
+    room = await manager.acquire(room_id, DEFAULTS)
+    for char in edits:
+        text(room.doc).insert(len(text(room.doc)), char)
+    with anyio.fail_after(5):
+        while manager.loaded(room_id) is not None:
+            await anyio.sleep(0.02)
+
+
+async def test_a_short_tail_unloads_without_a_checkpoint_until_it_grows(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    # A checkpoint only saves its next load from replaying the tail: a short tail is
+    # cheaper to replay than to checkpoint at every unload, but the tail stays bounded.
+    config = ManagerConfig(
+        idle_unload_s=0.1, maintenance_s=0.02, checkpoint_every=1000, unload_checkpoint_from=4
+    )
+    manager = RoomManager(sessionmaker, InMemoryBus(), config)
+    async with manager.running():
+        await _type_and_unload(manager, "r5", "ab")  # the initial update + 2 edits: 3 rows
+        assert await _checkpoints(sessionmaker, "r5") == 0
+        room = await manager.acquire("r5", DEFAULTS)
+        assert room.unsaved == 3  # the replayed tail
+        assert str(text(room.doc)) == "ab"
+        await _type_and_unload(manager, "r5", "c")
+        assert await _checkpoints(sessionmaker, "r5") == 1
+        room = await manager.acquire("r5", DEFAULTS)
+        assert room.unsaved == 0
+        assert str(text(room.doc)) == "abc"
 
 
 async def test_a_single_process_bus_carries_no_doc_traffic(
@@ -110,7 +151,7 @@ async def test_graceful_shutdown_closes_clients_and_flushes(settings: Settings) 
             assert ws.close_code in (1001, 1012)
     engine = create_engine(settings.database_url)
     try:
-        saved, _ = await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)
+        saved = (await load_doc(SessionReads(create_sessionmaker(engine)), room.room_id)).doc
     finally:
         await engine.dispose()
     assert str(text(saved)) == "typed just before shutdown"

@@ -141,8 +141,7 @@ async def current_doc(manager: RoomManager, room_id: str) -> Doc[Any]:
     if (room := manager.loaded(room_id)) is not None:
         return room.doc
     await manager.updates.flush()
-    doc, _ = await load_doc(manager.reads, room_id)
-    return doc
+    return (await load_doc(manager.reads, room_id)).doc
 
 
 async def create_snapshot(

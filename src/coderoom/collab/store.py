@@ -21,7 +21,7 @@ import logging
 import time
 from collections import deque
 from datetime import timedelta
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from pycrdt import Doc
 from sqlalchemy import Table, bindparam, func, insert, or_, select
@@ -170,12 +170,16 @@ _UPDATES_SINCE = (
 )
 
 
-async def load_doc(reads: Reads, room_id: str) -> tuple[Doc[Any], int]:
-    """Build a room's document: newest checkpoint plus the log after it.
+class Loaded(NamedTuple):
+    """A document built from the store."""
 
-    Returns:
-        The document and the highest log ``seq`` it contains (0 for an empty log).
-    """
+    doc: Doc[Any]
+    last_seq: int  # the highest log ``seq`` it contains (0 for an empty log)
+    tail: int  # log rows applied on top of the checkpoint (what a new checkpoint would save)
+
+
+async def load_doc(reads: Reads, room_id: str) -> Loaded:
+    """Build a room's document: newest checkpoint plus the log after it."""
     checkpoint = await reads.first(_LATEST_CHECKPOINT, {"room_id": room_id})
     doc: Doc[Any] = Doc()
     query, params = _ALL_UPDATES, dict[str, object](room_id=room_id)
@@ -185,10 +189,12 @@ async def load_doc(reads: Reads, room_id: str) -> tuple[Doc[Any], int]:
         doc.apply_update(state)
         query = _UPDATES_SINCE
         params |= {"last_seq": last_seq, "since": created_at - CHECKPOINT_MARGIN}
+    covered, tail = last_seq, 0
     for seq, data in await reads.all(query, params):
         doc.apply_update(data)
         last_seq = max(last_seq, seq)
-    return doc, last_seq
+        tail += seq > covered  # not the margin's rows, which the checkpoint holds already
+    return Loaded(doc, last_seq, tail)
 
 
 async def replay_log(session: AsyncSession, room_id: str) -> Doc[Any]:
