@@ -24,6 +24,7 @@ from coderoom.collab.protocol import (
 )
 from coderoom.collab.room import collab_topic, initial_update
 from coderoom.collab.store import load_doc
+from coderoom.core.errors import Unavailable
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.settings import Settings
 from coderoom.storage.db import create_engine, create_sessionmaker
@@ -133,6 +134,67 @@ async def test_concurrent_acquire_loads_once(
             for _ in range(20):
                 tg.start_soon(acquire)
         assert len({id(r) for r in rooms}) == 1
+
+
+async def test_a_cancelled_caller_does_not_cancel_the_load_others_wait_for(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    release = anyio.Event()
+
+    async def slow_defaults(_session: AsyncSession) -> RoomDefaults:
+        await release.wait()
+        return DEFAULTS
+
+    manager = RoomManager(sessionmaker, InMemoryBus())
+    async with manager.running():
+        got: list[str] = []
+
+        async def patient() -> None:
+            room = await manager.acquire("r6", slow_defaults)
+            got.append(str(text(room.doc)))
+
+        async with anyio.create_task_group() as tg:
+            with anyio.move_on_after(0.1):  # this caller gives up while the room loads
+                await manager.acquire("r6", slow_defaults)
+            tg.start_soon(patient)
+            await anyio.sleep(0.05)
+            release.set()
+        assert got == [""]
+        assert manager.loaded("r6") is not None
+
+
+async def test_a_failed_load_fails_every_caller_and_the_next_acquire_loads_afresh(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    attempts = 0
+
+    async def failing_once(_session: AsyncSession) -> RoomDefaults:
+        nonlocal attempts
+        attempts += 1
+        await anyio.sleep(0.05)
+        if attempts == 1:
+            raise RuntimeError("the problem library is down")
+        return DEFAULTS
+
+    manager = RoomManager(sessionmaker, InMemoryBus())
+    async with manager.running():
+        outcomes: list[str] = []
+
+        async def caller() -> None:
+            try:
+                await manager.acquire("r7", failing_once)
+                outcomes.append("room")
+            except Unavailable:
+                outcomes.append("unavailable")
+
+        async with anyio.create_task_group() as tg:
+            for _ in range(3):
+                tg.start_soon(caller)
+        assert outcomes == ["unavailable"] * 3
+        assert attempts == 1  # one load, however many callers
+        room = await manager.acquire("r7", failing_once)
+        assert manager.loaded("r7") is room
+        assert attempts == 2
 
 
 async def test_graceful_shutdown_closes_clients_and_flushes(settings: Settings) -> None:

@@ -164,7 +164,9 @@ class RoomManager:
             finally:
                 if self._rooms.get(room_id) is future:
                     del self._rooms[room_id]
-                self._scopes.pop(room_id, None)
+                # A room reloaded while this task was ending has a new scope: keep it.
+                if self._scopes.get(room_id) is scope:
+                    del self._scopes[room_id]
                 if not future.done():
                     future.cancel()
 
