@@ -61,3 +61,5 @@ done
 kill "$CR_PID"
 wait "$CR_PID" 2>/dev/null || true
 grep -h "commit delay" "$OUT/coderoom-server.log" | tail -1 || true
+# Full collections long enough to show in a p99 (coderoom.core.heap logs those of 50 ms+).
+grep -h "full garbage collection" "$OUT/coderoom-server.log" || true
