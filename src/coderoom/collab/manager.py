@@ -235,8 +235,8 @@ class RoomManager:
             await self.checkpoint(room)
         else:
             await self.updates.flush()
-        if room.connections or room.idle_since is None:
-            return  # someone joined (or typed) while we were writing: keep it
+        if room.connections:
+            return  # someone joined while we were writing: keep it (the log has any edit)
         self._rooms.pop(room.room_id, None)
         if (scope := self._scopes.get(room.room_id)) is not None:
             scope.cancel()
