@@ -22,7 +22,7 @@ from coderoom.collab.protocol import (
     encode_awareness,
     parse_frame,
 )
-from coderoom.collab.room import collab_topic, initial_update
+from coderoom.collab.room import CollabRoom, collab_topic, initial_update
 from coderoom.collab.store import load_doc
 from coderoom.core.errors import Unavailable
 from coderoom.realtime.memory import InMemoryBus
@@ -44,26 +44,6 @@ async def sessionmaker(settings: Settings) -> AsyncIterator[async_sessionmaker[A
     await engine.dispose()
 
 
-async def test_idle_room_unloads_after_flush_and_reloads(
-    sessionmaker: async_sessionmaker[AsyncSession],
-) -> None:
-    config = ManagerConfig(idle_unload_s=0.2, maintenance_s=0.05, checkpoint_every=1)
-    manager = RoomManager(sessionmaker, InMemoryBus(), config)
-    async with manager.running():
-        room = await manager.acquire("r1", DEFAULTS)
-        text(room.doc).insert(0, "kept")
-        with anyio.fail_after(5):
-            while manager.loaded("r1") is not None:
-                await anyio.sleep(0.05)
-        assert manager.updates.pending == 0
-        doc, last_seq, _ = await load_doc(SessionReads(sessionmaker), "r1")
-        assert last_seq > 0
-        assert str(text(doc)) == "kept"
-        again = await manager.acquire("r1", DEFAULTS)
-        assert again is not room
-        assert str(text(again.doc)) == "kept"
-
-
 async def _checkpoints(sessionmaker: async_sessionmaker[AsyncSession], room_id: str) -> int:
     async with sessionmaker() as session:
         count = await session.scalar(
@@ -72,13 +52,31 @@ async def _checkpoints(sessionmaker: async_sessionmaker[AsyncSession], room_id: 
     return count or 0
 
 
-async def _type_and_unload(manager: RoomManager, room_id: str, edits: str) -> None:
+async def _type_and_unload(manager: RoomManager, room_id: str, edits: str) -> CollabRoom:
+    """Type ``edits`` into the room, leave it idle, and wait until it has unloaded."""
     room = await manager.acquire(room_id, DEFAULTS)
     for char in edits:
         text(room.doc).insert(len(text(room.doc)), char)
     with anyio.fail_after(5):
         while manager.loaded(room_id) is not None:
             await anyio.sleep(0.02)
+    return room
+
+
+async def test_idle_room_unloads_after_flush_and_reloads(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    config = ManagerConfig(idle_unload_s=0.2, maintenance_s=0.05, checkpoint_every=1)
+    manager = RoomManager(sessionmaker, InMemoryBus(), config)
+    async with manager.running():
+        room = await _type_and_unload(manager, "r1", "kept")
+        assert manager.updates.pending == 0
+        doc, last_seq, _ = await load_doc(SessionReads(sessionmaker), "r1")
+        assert last_seq > 0
+        assert str(text(doc)) == "kept"
+        again = await manager.acquire("r1", DEFAULTS)
+        assert again is not room
+        assert str(text(again.doc)) == "kept"
 
 
 async def test_a_short_tail_unloads_without_a_checkpoint_until_it_grows(
