@@ -73,8 +73,11 @@ def test_join_wait_admit_reject_regenerate(new_context: NewContext, screenshot_d
     expect(guest.get_by_label("Room password")).to_be_visible()
     expect(guest.get_by_label("Email")).to_have_count(0)
     expect(guest.get_by_role("region", name="What is recorded")).to_be_visible()
-    # The language by its name, not its id ("python").
-    expect(guest.get_by_test_id("join-hosted-by")).to_have_text("Hosted by Hilda Host · Python 3")
+    # The language by its name, not its id ("python"). Names come with the list of languages
+    # that run here, which waits for their self-tests (run on first use in test mode).
+    expect(guest.get_by_test_id("join-hosted-by")).to_have_text(
+        "Hosted by Hilda Host · Python 3", timeout=30_000
+    )
     shot(guest, screenshot_dir, "join")
 
     guest_join(guest, room.invite_link, "Gina Guest", password="wrong")

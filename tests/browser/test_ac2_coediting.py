@@ -122,6 +122,20 @@ def test_undo_is_per_user(new_context: NewContext) -> None:
         expect_editor_text(page, lambda t: t == "line1X\nline2Y")
 
 
+def test_enter_after_a_word_the_editor_suggests_starts_a_new_line(new_context: NewContext) -> None:
+    host, guest, _ = _open_pair(new_context, "AC2 suggest")
+    go_to(host, 1)
+    host.keyboard.type("line1")
+    host.keyboard.press("Escape")
+    host.keyboard.press("Enter")
+    # "line1" is now a word of the document, so the suggest widget offers it as typed.
+    host.keyboard.type("line1")
+    expect(host.locator("[data-testid=editor] .suggest-widget.visible")).to_be_visible()
+    host.keyboard.press("Enter")
+    host.keyboard.type("x")
+    expect_editor_text(guest, lambda t: t == "line1\nline1\nx")
+
+
 def test_follow_and_stop_following(new_context: NewContext) -> None:
     host, guest, _ = _open_pair(new_context, "AC2 follow")
     focus_editor(guest)

@@ -86,8 +86,8 @@ def test_dashboard_rooms_copy_and_delete(new_context: NewContext, screenshot_dir
     active = page.get_by_role("region", name="Active")
     expect(active.get_by_test_id("room-row")).to_have_count(2)
     row = active.get_by_test_id("room-row").filter(has_text="Delete me")
-    # The language by its name, not its id ("python").
-    expect(row).to_contain_text("Python 3 · active")
+    # The language by its name, not its id ("python"), once the self-tested list is in.
+    expect(row).to_contain_text("Python 3 · active", timeout=30_000)
     row.get_by_role("button", name="Copy link").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert re.search(r"/join/[\w-]+$", copied)

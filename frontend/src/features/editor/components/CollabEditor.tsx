@@ -53,6 +53,9 @@ export function CollabEditor({
       scrollBeyondLastLine: true,
       ariaLabel: "Code editor",
       fixedOverflowWidgets: true,
+      // Enter accepts a suggestion only if that changes the text: typing a word the
+      // suggest widget happens to offer as it is, then Enter, starts a new line.
+      acceptSuggestionOnEnter: "smart",
     })
     // Per-user undo replaces Monaco's (which would also undo other people's edits). As editor
     // actions with Monaco's own ids they also serve editor.trigger(_, "undo"), which is how
