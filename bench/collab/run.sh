@@ -3,7 +3,7 @@
 # with the shared harness in ../shared/bench/collab (see its README and run_anchors.sh).
 #
 #   bench/collab/run.sh                               # interview + fanout, once each
-#   SCENARIOS="small interview fanout scale join join-seq" ROUNDS=2 bench/collab/run.sh
+#   SCENARIOS="small interview fanout scale join join-seq" ROUNDS=5 bench/collab/run.sh
 #
 # Both servers start first, pinned to core 0; the load generator runs on core 1. For each
 # round and scenario, coderoom and the reference are measured back to back, so a noisy
@@ -63,3 +63,5 @@ wait "$CR_PID" 2>/dev/null || true
 grep -h "commit delay" "$OUT/coderoom-server.log" | tail -1 || true
 # Full collections long enough to show in a p99 (coderoom.core.heap logs those of 50 ms+).
 grep -h "full garbage collection" "$OUT/coderoom-server.log" || true
+# Per-round ratios and the ratio of the medians over the rounds (a single p99 is noisy).
+"$ROOT/.venv/bin/python" "$ROOT/bench/collab/ratios.py" "$OUT/table.md"
