@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import logging
+import weakref
 from collections.abc import AsyncIterator
 
 import anyio
@@ -99,6 +101,21 @@ async def test_a_short_tail_unloads_without_a_checkpoint_until_it_grows(
         room = await manager.acquire("r5", DEFAULTS)
         assert room.unsaved == 0
         assert str(text(room.doc)) == "abc"
+
+
+async def test_an_unloaded_room_is_freed_with_its_document(
+    sessionmaker: async_sessionmaker[AsyncSession],
+) -> None:
+    # pycrdt holds a document's observer in Rust, where the cyclic collector cannot see
+    # that it refers to the room: unless the room stops observing, it is never freed.
+    config = ManagerConfig(idle_unload_s=0.2, maintenance_s=0.05)
+    manager = RoomManager(sessionmaker, InMemoryBus(), config)
+    async with manager.running():
+        room = weakref.ref(await _type_and_unload(manager, "r6", "gone"))
+        with anyio.fail_after(5):  # the room's task ends just after the unload
+            while room() is not None:
+                gc.collect()
+                await anyio.sleep(0.02)
 
 
 async def test_a_single_process_bus_carries_no_doc_traffic(

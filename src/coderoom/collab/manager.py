@@ -12,7 +12,7 @@ import asyncio
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, closing
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,13 +150,13 @@ class RoomManager:
             self._scopes[room_id] = scope
             try:
                 async with self._bus.subscribe(collab_topic(room_id), room_topic(room_id)) as sub:
-                    room = await self._load(room_id, defaults)
-                    future.set_result(room)
-                    async with anyio.create_task_group() as tg:
-                        tg.start_soon(room.publish_loop)
-                        room.request_sync()
-                        async for topic, payload in sub:
-                            room.on_bus(topic, payload)
+                    with closing(await self._load(room_id, defaults)) as room:
+                        future.set_result(room)
+                        async with anyio.create_task_group() as tg:
+                            tg.start_soon(room.publish_loop)
+                            room.request_sync()
+                            async for topic, payload in sub:
+                                room.on_bus(topic, payload)
             except Exception as exc:
                 log.exception("room %s failed", room_id)
                 if not future.done():

@@ -342,6 +342,15 @@ class CollabRoom:
             if predicate(conn):
                 conn.close(code, reason)
 
+    def close(self) -> None:
+        """Stop observing the document: the room has unloaded (or the process is ending).
+
+        pycrdt keeps the observer in Rust, out of the cyclic collector's sight, and the
+        observer refers to the room and its document: a room that is not closed is never
+        freed, with its whole document.
+        """
+        self.doc.unobserve(self._subscription)
+
     # --- bus ---
 
     def request_sync(self) -> None:
