@@ -128,7 +128,8 @@ def test_enter_after_a_word_the_editor_suggests_starts_a_new_line(new_context: N
     go_to(host, 1)
     host.keyboard.insert_text("line1\n")  # pasted: no suggest widget yet
     # Asked for explicitly (typing alone may or may not open it in time), the widget offers
-    # "line1" from the line above; typed out in full, it still offers "line1" as typed.
+    # "line1" from the line above; typed out in full, it still offers "line1" as typed, and
+    # Enter starts a new line all the same (Tab accepts).
     host.keyboard.type("lin")
     host.keyboard.press("Control+Space")
     expect(widget).to_be_visible()

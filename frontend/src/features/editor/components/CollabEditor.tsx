@@ -53,9 +53,10 @@ export function CollabEditor({
       scrollBeyondLastLine: true,
       ariaLabel: "Code editor",
       fixedOverflowWidgets: true,
-      // Enter accepts a suggestion only if that changes the text: typing a word the
-      // suggest widget happens to offer as it is, then Enter, starts a new line.
-      acceptSuggestionOnEnter: "smart",
+      // Tab accepts a suggestion, Enter always starts a new line: with Enter accepting, a word
+      // typed out in full that the widget happened to offer swallowed the newline ("smart",
+      // which accepts only a suggestion that changes the text, still raced fast typing).
+      acceptSuggestionOnEnter: "off",
     })
     // Per-user undo replaces Monaco's (which would also undo other people's edits). As editor
     // actions with Monaco's own ids they also serve editor.trigger(_, "undo"), which is how
