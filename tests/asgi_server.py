@@ -14,15 +14,28 @@ Handler = Callable[[Scope, Any, Any], Awaitable[None]]
 
 
 @asynccontextmanager
-async def serve_websocket(handler: Handler, **config: Any) -> AsyncIterator[str]:
-    """Serve ``handler`` for WebSocket connections; yields the ``ws://`` URL."""
+async def serve_websocket(
+    handler: Handler, *, state: dict[str, Any] | None = None, **config: Any
+) -> AsyncIterator[str]:
+    """Serve ``handler`` for WebSocket connections; yields the ``ws://`` URL.
+
+    ``state``: what the app's lifespan puts in its state (the server reads it too).
+    """
 
     async def app(scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] == "websocket":
             await handler(scope, receive, send)
+        elif scope["type"] == "lifespan":
+            while (await receive())["type"] != "lifespan.shutdown":
+                scope["state"].update(state or {})
+                await send({"type": "lifespan.startup.complete"})
+            await send({"type": "lifespan.shutdown.complete"})
 
+    lifespan = "off" if state is None else "on"
     server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning", **config)
+        uvicorn.Config(
+            app, host="127.0.0.1", port=0, lifespan=lifespan, log_level="warning", **config
+        )
     )
     async with anyio.create_task_group() as tg:
         tg.start_soon(server.serve)

@@ -34,6 +34,7 @@ from coderoom.notes import routes as notes_routes
 from coderoom.problems import routes as problems_routes
 from coderoom.realtime.memory import InMemoryBus
 from coderoom.realtime.redis import RedisBus
+from coderoom.realtime.websocket import ACCEPT_AT_ONCE
 from coderoom.replay import routes as replay_routes
 from coderoom.rooms import routes as rooms_routes
 from coderoom.settings import Settings, get_settings
@@ -157,7 +158,9 @@ def create_app(settings: Settings | None = None, *, server_process: bool = False
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[State]:
         async with AsyncExitStack() as stack:
-            state: State = {"settings": settings}
+            # The doc socket accepts every handshake before it authenticates: the server
+            # may answer handshakes on its path at once (see coderoom.realtime.websocket).
+            state: State = {"settings": settings, ACCEPT_AT_ONCE: collab_routes.DOC_SOCKET_PATH}
             for component in _components():
                 state.update(await stack.enter_async_context(component(settings, state)))
             if server_process:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from typing import Any
 
 import anyio
@@ -12,6 +13,7 @@ from websockets.frames import Frame, Opcode
 
 from asgi_server import Scope, serve_websocket
 from coderoom.realtime.websocket import (
+    ACCEPT_AT_ONCE,
     PROTOCOL,
     DirectSendProtocol,
     binary_frame,
@@ -187,3 +189,117 @@ async def test_the_handshake_is_not_kept_for_the_connections_life() -> None:
         assert protocols[0].handshake_complete
         assert not hasattr(protocols[0], "request")
         assert not hasattr(protocols[0], "response")
+
+
+async def test_a_path_accepted_at_once_opens_before_the_app_accepts() -> None:
+    app_may_accept = anyio.Event()
+    got: list[Any] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        await app_may_accept.wait()
+        await send({"type": "websocket.accept"})  # changes nothing now
+        got.append(await receive())
+        write = direct_send(scope)
+        assert write is not None
+        assert write(b"direct")
+        await receive()
+
+    state = {ACCEPT_AT_ONCE: re.compile(r"/rooms/[^/]+/doc")}
+    async with serve_websocket(
+        handler, state=state, ws=PROTOCOL, ws_per_message_deflate=False
+    ) as url:
+        with anyio.fail_after(5):
+            async with websockets.connect(f"{url}rooms/r1/doc") as ws:
+                await ws.send(b"sent before the app accepted")
+                app_may_accept.set()
+                assert await ws.recv() == b"direct"
+    assert got == [{"type": "websocket.receive", "bytes": b"sent before the app accepted"}]
+
+
+async def test_other_paths_still_wait_for_the_app_which_may_refuse() -> None:
+    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        await send({"type": "websocket.close", "code": 1000})
+
+    state = {ACCEPT_AT_ONCE: re.compile(r"/rooms/[^/]+/doc")}
+    async with serve_websocket(
+        handler, state=state, ws=PROTOCOL, ws_per_message_deflate=False
+    ) as url:
+        for path in ("rooms/r1/events", "rooms/r1/doc/more"):
+            with pytest.raises(websockets.InvalidStatus, match="403"):
+                await websockets.connect(url + path)
+
+
+async def test_an_app_cannot_add_headers_to_a_handshake_already_sent() -> None:
+    errors: list[str] = []
+
+    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        try:
+            await send({"type": "websocket.accept", "headers": [(b"x-late", b"1")]})
+        except RuntimeError as exc:
+            errors.append(str(exc))
+        await send({"type": "websocket.close", "code": 1000})
+
+    state = {ACCEPT_AT_ONCE: re.compile(r"/doc")}
+    async with (
+        serve_websocket(handler, state=state, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url + "doc") as ws,
+    ):
+        with pytest.raises(websockets.ConnectionClosedOK):
+            await ws.recv()
+    assert errors == ["this path is accepted at once: no headers or subprotocol"]
+
+
+async def test_a_plain_upgrade_carries_the_apps_accept_headers() -> None:
+    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        await send({"type": "websocket.accept", "headers": [(b"x-app", b"1")]})
+        await send({"type": "websocket.send", "bytes": b"open"})
+        await receive()
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url) as ws,
+    ):
+        assert await ws.recv() == b"open"
+        assert ws.response is not None
+        assert ws.response.headers["x-app"] == "1"
+        assert ws.response.headers["server"] == "uvicorn"
+
+
+async def test_an_offered_subprotocol_takes_the_websockets_path() -> None:
+    offered: list[Any] = []
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        assert (await receive())["type"] == "websocket.connect"
+        offered.append(scope["subprotocols"])
+        await send({"type": "websocket.accept", "subprotocol": "yjs"})
+        await send({"type": "websocket.send", "bytes": b"open"})
+        await receive()
+
+    async with (
+        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        websockets.connect(url, subprotocols=[websockets.Subprotocol("yjs")]) as ws,
+    ):
+        assert await ws.recv() == b"open"
+        assert ws.subprotocol == "yjs"
+    assert offered == [["yjs"]]
+
+
+async def test_an_invalid_upgrade_is_refused_as_before() -> None:
+    async def handler(_scope: Scope, _receive: Any, _send: Any) -> None:
+        raise AssertionError("the app must not see an invalid handshake")
+
+    async with serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url:
+        port = int(url.rsplit(":", 1)[1].strip("/"))
+        stream = await anyio.connect_tcp("127.0.0.1", port)
+        async with stream:
+            await stream.send(
+                b"GET / HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                b"Sec-WebSocket-Key: c2hvcnQ=\r\nSec-WebSocket-Version: 13\r\n\r\n"
+            )
+            with anyio.fail_after(5):
+                response = await stream.receive()
+    assert response.startswith(b"HTTP/1.1 400 ")

@@ -18,6 +18,15 @@ was a queue put, a task wake-up and a pause/resume of the socket's reading (two
 disconnect still arrive through ASGI ``receive``, so the app keeps one loop that notices
 the end of the connection.
 
+Endpoints that accept every handshake and only then authenticate, over the open socket
+(so a browser sees a close code such as 4401 rather than a failed handshake), may have the
+handshake answered as soon as it is parsed: the app names their paths in its lifespan state
+under ``ACCEPT_AT_ONCE`` (a compiled pattern, matched against the whole path), and the app's
+own ``websocket.accept`` then changes nothing. Through ASGI the 101 waited for the app's
+task, behind every other connection's work: in a storm of connects a client's handshake
+finished only after the server had handled the storm (Node servers answer it at once), and
+the client could not send its sync request in the meantime.
+
 Served by ``coderoom serve`` (``ws=PROTOCOL``); other servers simply lack the extensions.
 """
 
@@ -25,20 +34,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import struct
 from collections.abc import Callable, Mapping
 from typing import Any
+from urllib.parse import unquote
 
 from typing_extensions import override
 from uvicorn._types import ASGISendEvent
+from uvicorn.protocols.utils import ClientDisconnected, get_client_addr, get_path_with_query_string
 from uvicorn.protocols.websockets.websockets_sansio_impl import WebSocketsSansIOProtocol
 from websockets.http11 import Request
 from websockets.protocol import State
 
 from coderoom.logging import CONNECTIONS_LOGGER
+from coderoom.realtime.handshake import PlainUpgrade, plain_upgrade
 
 EXTENSION = "coderoom.direct_send"
 RECEIVE_EXTENSION = "coderoom.direct_receive"
+ACCEPT_AT_ONCE = "coderoom.accept_at_once"  # lifespan state key: re.Pattern[str] of paths
 PROTOCOL = f"{__name__}:DirectSendProtocol"
 _FIN_BINARY = 0x82
 
@@ -91,6 +105,8 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
         self.conn.logger = self.logger
         self.conn.debug = self.logger.isEnabledFor(logging.DEBUG)
         self._receiver: Receiver | None = None
+        self._accepted_early = False  # the app's ``websocket.accept`` is still to come
+        self._plain: PlainUpgrade | None = None  # the request, if ``plain_upgrade`` read it
 
     @override
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -114,22 +130,104 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
             scope["extensions"].pop(RECEIVE_EXTENSION, None)
 
     @override
+    def data_received(self, data: bytes) -> None:
+        # The first call carries the upgrade request uvicorn parsed (see handshake.py).
+        if self.handshake_initiated or not self._plain_handshake(data):
+            super().data_received(data)
+
+    def _plain_handshake(self, request: bytes) -> bool:
+        """Start the app for a plain upgrade, as ``handle_connect`` does for the others."""
+        upgrade = plain_upgrade(request)
+        if upgrade is None or (upgrade.offers_extensions and self.conn.available_extensions):
+            return False  # websockets negotiates, or refuses
+        self._plain = upgrade
+        self.handshake_initiated = True
+        raw_path, _, query = upgrade.target.partition(b"?")
+        self.scope = {
+            "type": "websocket",
+            "asgi": {"version": self.asgi_version, "spec_version": "2.4"},
+            "http_version": "1.1",
+            "scheme": self.scheme,
+            "server": self.server,
+            "client": self.client,
+            "root_path": self.root_path,
+            "path": self.root_path + unquote(raw_path.decode("ascii")),
+            "raw_path": self.root_path.encode("ascii") + raw_path,
+            "query_string": query,
+            "headers": upgrade.headers,
+            "subprotocols": [],
+            "state": self.app_state.copy(),
+            "extensions": {"websocket.http.response": {}},
+        }
+        self._scope_ready()
+        self.queue.put_nowait({"type": "websocket.connect"})
+        task = self.loop.create_task(self.run_asgi())
+        task.add_done_callback(self.on_task_complete)
+        self.tasks.add(task)
+        return True
+
+    @override
     def handle_connect(self, event: Request) -> None:
-        """Accept as uvicorn does, then add the writer to the scope the app will get."""
+        """Accept as uvicorn does (websockets' path), then complete the app's scope."""
         super().handle_connect(event)
-        scope = getattr(self, "scope", None)
-        if scope is not None:
-            scope["extensions"][EXTENSION] = self._send_direct
-            scope["extensions"][RECEIVE_EXTENSION] = self._install_receiver
+        if getattr(self, "scope", None) is not None:  # else the handshake was refused
+            self._scope_ready()
+
+    def _scope_ready(self) -> None:
+        # Add the direct writer and receiver; on a path the app accepts at once, accept.
+        extensions: dict[str, Any] = self.scope["extensions"]  # type: ignore[assignment]
+        extensions[EXTENSION] = self._send_direct
+        extensions[RECEIVE_EXTENSION] = self._install_receiver
+        pattern: re.Pattern[str] | None = self.app_state.get(ACCEPT_AT_ONCE)
+        if pattern is not None and pattern.fullmatch(self.scope["path"]):
+            self._accepted_early = True
+            self._answer_handshake(self.default_headers)
+
+    def _answer_handshake(self, headers: list[tuple[bytes, bytes]]) -> None:
+        """Send the 101 with ``headers`` added, as uvicorn does for ``websocket.accept``."""
+        if self.transport.is_closing():
+            return
+        self.handshake_complete = True
+        if self._plain is not None:
+            self.transport.write(self._plain.response(headers))
+            self._plain = None
+            self.conn.state = State.OPEN
+            self.conn.parser = self.conn.parse()  # now that it is open: frames
+            next(self.conn.parser)
+        else:
+            del self.response.headers["Date"]
+            self.response.headers.update(
+                (name.decode("latin-1").lower(), value.decode("latin-1")) for name, value in headers
+            )
+            self.conn.send_response(self.response)
+            self.transport.write(b"".join(self.conn.data_to_send()))
+            # uvicorn keeps the handshake's request and response (two header sets, about
+            # thirty objects) for the connection's life, though it reads them only until
+            # the response is sent; every full collection walked them for every connection.
+            del self.request, self.response
+        self.start_keepalive()
 
     @override
     async def send(self, message: ASGISendEvent) -> None:
-        await super().send(message)
-        if message["type"] == "websocket.accept" and self.handshake_complete:
-            # uvicorn keeps the handshake's request and response (two header sets, about
-            # thirty objects) for the connection's life, and reads them only until the
-            # response is sent; every full collection walked them for every connection.
-            del self.request, self.response
+        if message["type"] != "websocket.accept":
+            await super().send(message)
+        elif self._accepted_early:
+            if message.get("headers") or message.get("subprotocol"):
+                raise RuntimeError("this path is accepted at once: no headers or subprotocol")
+            self._accepted_early = False  # a second accept is the app's error, as usual
+        elif self.handshake_complete or self.initial_response is not None:
+            await super().send(message)  # uvicorn's error for an accept out of place
+        else:
+            await self.writable.wait()
+            if self.disconnected:
+                raise ClientDisconnected
+            if self.logger.isEnabledFor(logging.INFO):
+                where = get_client_addr(self.scope), get_path_with_query_string(self.scope)
+                self.logger.info('%s - "WebSocket %s" [accepted]', *where)
+            headers = self.default_headers + list(message.get("headers", []))
+            if subprotocol := message.get("subprotocol"):
+                headers.append((b"sec-websocket-protocol", subprotocol.encode()))
+            self._answer_handshake(headers)
 
     def _install_receiver(self, receiver: Receiver | None) -> bool:
         if receiver is not None and not self.queue.empty():
