@@ -153,7 +153,8 @@ class RoomManager:
                     with closing(await self._load(room_id, defaults)) as room:
                         future.set_result(room)
                         async with anyio.create_task_group() as tg:
-                            tg.start_soon(room.publish_loop)
+                            if self._bus.spans_nodes:  # else nothing is published
+                                tg.start_soon(room.publish_loop)
                             room.request_sync()
                             async for topic, payload in sub:
                                 room.on_bus(topic, payload)
