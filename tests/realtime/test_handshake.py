@@ -75,7 +75,7 @@ BASE = (
         _request(*BASE[:3], "sec-websocket-version: 8"),
         _request(*BASE[:2], "sec-websocket-version: 13"),  # no key
         _request(*BASE[:2], "sec-websocket-key: c2hvcnQ=", "sec-websocket-version: 13"),
-        _request(*BASE[:2], "sec-websocket-key: not base64!!!!!!!!!!!==", "sec-websocket-version: 13"),
+        _request(*BASE[:2], "sec-websocket-key: !!!!", "sec-websocket-version: 13"),
         _request("connection: keep-alive", *BASE[1:]),
         _request(BASE[0], "upgrade: h2c", *BASE[2:]),
         _request(*BASE, "a header without a colon"),

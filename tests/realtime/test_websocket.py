@@ -171,15 +171,27 @@ async def test_a_failing_receiver_drops_the_connection() -> None:
     assert ended == ["websocket.disconnect"]
 
 
-async def test_the_handshake_is_not_kept_for_the_connections_life() -> None:
-    # Every full collection walks what each open connection keeps alive.
-    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
-        await _accept(receive, send)
+def _opens(scopes: list[Scope] | None = None, **accept: Any) -> Any:
+    """A handler that accepts (``accept``: extra fields of the message), sends b"open", waits.
+
+    ``scopes`` collects the scope of each connection.
+    """
+
+    async def handler(scope: Scope, receive: Any, send: Any) -> None:
+        if scopes is not None:
+            scopes.append(scope)
+        assert (await receive())["type"] == "websocket.connect"
+        await send({"type": "websocket.accept", **accept})
         await send({"type": "websocket.send", "bytes": b"open"})
         await receive()
 
+    return handler
+
+
+async def test_the_handshake_is_not_kept_for_the_connections_life() -> None:
+    # Every full collection walks what each open connection keeps alive.
     async with (
-        serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
+        serve_websocket(_opens(), ws=PROTOCOL, ws_per_message_deflate=False) as url,
         websockets.connect(url) as ws,
     ):
         assert await ws.recv() == b"open"
@@ -253,12 +265,7 @@ async def test_an_app_cannot_add_headers_to_a_handshake_already_sent() -> None:
 
 
 async def test_a_plain_upgrade_carries_the_apps_accept_headers() -> None:
-    async def handler(_scope: Scope, receive: Any, send: Any) -> None:
-        assert (await receive())["type"] == "websocket.connect"
-        await send({"type": "websocket.accept", "headers": [(b"x-app", b"1")]})
-        await send({"type": "websocket.send", "bytes": b"open"})
-        await receive()
-
+    handler = _opens(headers=[(b"x-app", b"1")])
     async with (
         serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
         websockets.connect(url) as ws,
@@ -270,22 +277,15 @@ async def test_a_plain_upgrade_carries_the_apps_accept_headers() -> None:
 
 
 async def test_an_offered_subprotocol_takes_the_websockets_path() -> None:
-    offered: list[Any] = []
-
-    async def handler(scope: Scope, receive: Any, send: Any) -> None:
-        assert (await receive())["type"] == "websocket.connect"
-        offered.append(scope["subprotocols"])
-        await send({"type": "websocket.accept", "subprotocol": "yjs"})
-        await send({"type": "websocket.send", "bytes": b"open"})
-        await receive()
-
+    scopes: list[Scope] = []
+    handler = _opens(scopes, subprotocol="yjs")
     async with (
         serve_websocket(handler, ws=PROTOCOL, ws_per_message_deflate=False) as url,
         websockets.connect(url, subprotocols=[websockets.Subprotocol("yjs")]) as ws,
     ):
         assert await ws.recv() == b"open"
         assert ws.subprotocol == "yjs"
-    assert offered == [["yjs"]]
+    assert [scope["subprotocols"] for scope in scopes] == [["yjs"]]
 
 
 async def test_an_invalid_upgrade_is_refused_as_before() -> None:

@@ -175,7 +175,7 @@ class DirectSendProtocol(WebSocketsSansIOProtocol):
 
     def _scope_ready(self) -> None:
         # Add the direct writer and receiver; on a path the app accepts at once, accept.
-        extensions: dict[str, Any] = self.scope["extensions"]  # type: ignore[assignment]
+        extensions: dict[str, Any] = self.scope["extensions"]
         extensions[EXTENSION] = self._send_direct
         extensions[RECEIVE_EXTENSION] = self._install_receiver
         pattern: re.Pattern[str] | None = self.app_state.get(ACCEPT_AT_ONCE)
