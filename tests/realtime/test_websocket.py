@@ -30,9 +30,10 @@ def test_binary_frame_is_what_websockets_would_send(size: int) -> None:
     assert binary_frame(data) == Frame(Opcode.BINARY, data).serialize(mask=False, extensions=[])
 
 
-async def _accept(receive: Any, send: Any) -> None:
+async def _accept(receive: Any, send: Any, **accept: Any) -> None:
+    """Take the connect event and accept (``accept``: extra fields of the message)."""
     assert (await receive())["type"] == "websocket.connect"
-    await send({"type": "websocket.accept"})
+    await send({"type": "websocket.accept", **accept})
 
 
 async def test_direct_frames_keep_their_place_among_asgi_sends() -> None:
@@ -180,8 +181,7 @@ def _opens(scopes: list[Scope] | None = None, **accept: Any) -> Any:
     async def handler(scope: Scope, receive: Any, send: Any) -> None:
         if scopes is not None:
             scopes.append(scope)
-        assert (await receive())["type"] == "websocket.connect"
-        await send({"type": "websocket.accept", **accept})
+        await _accept(receive, send, **accept)
         await send({"type": "websocket.send", "bytes": b"open"})
         await receive()
 
